@@ -1,0 +1,74 @@
+/**
+ * Turns journey texts into words in the page's language. Every message comes from `messages/`;
+ * country names come from the runtime's CLDR data (Intl.DisplayNames), dates from Intl too.
+ */
+import * as messages from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/paraglide/runtime';
+import type { Text } from '$lib/journeys/engine';
+
+type MessageFn = (params?: Record<string, string>) => string;
+const catalogue = messages as unknown as Record<string, MessageFn | undefined>;
+
+export function hasMessage(key: string): boolean {
+	return typeof catalogue[key] === 'function';
+}
+
+/** A message by key; a missing key is a bug, so it fails loudly in tests instead of showing a key. */
+export function message(key: string, params?: Record<string, string>): string {
+	const fn = catalogue[key];
+	if (!fn) throw new Error(`Missing message: ${key}`);
+	return fn(params ? localiseParams(params) : {});
+}
+
+// Rules pass codes, not words: a `country` parameter is a country code and a date is an IsoDate.
+function localiseParams(params: Record<string, string>): Record<string, string> {
+	return Object.fromEntries(
+		Object.entries(params).map(([k, v]) => [
+			k,
+			k === 'country' ? countryName(v) : /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : v
+		])
+	);
+}
+
+export function t(text: Text): string {
+	if ('key' in text) return message(text.key, text.params);
+	if ('literal' in text) return text.literal;
+	if ('country' in text) return countryName(text.country);
+	return formatDate(text.date);
+}
+
+const displayNames = new Map<string, Intl.DisplayNames>();
+
+export function countryName(code: string, locale = getLocale()): string {
+	let names = displayNames.get(locale);
+	if (!names) {
+		names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
+		displayNames.set(locale, names);
+	}
+	return names.of(code) ?? code;
+}
+
+/** Country options sorted as a reader of the page's language expects (Intl.Collator). */
+export function sortedCountries(codes: readonly string[], locale = getLocale()) {
+	const collator = new Intl.Collator(locale);
+	return codes
+		.map((code) => ({ value: code, label: countryName(code, locale) }))
+		.sort((a, b) => collator.compare(a.label, b.label));
+}
+
+// English pages use the day-month-year order that readers in Europe and most of the world expect.
+const INTL_LOCALE: Record<string, string> = { en: 'en-GB' };
+export const intlLocale = (locale: string) => INTL_LOCALE[locale] ?? locale;
+
+/** '2027-02-03' → '3 februari 2027' / '3 February 2027' (a calendar day: no time zone shift). */
+export function formatDate(iso: string, locale = getLocale(), weekday = false): string {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
+	const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+	return new Intl.DateTimeFormat(intlLocale(locale), {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		...(weekday ? { weekday: 'long' } : {}),
+		timeZone: 'UTC'
+	}).format(new Date(Date.UTC(y, m - 1, d)));
+}

@@ -1,0 +1,67 @@
+/**
+ * Configuration from the environment, with documented defaults (README "Configuration").
+ * Addresses are data the office maintains; confirm the defaults before going live.
+ */
+import { z } from 'zod';
+
+export type Address = { name: string; lines: string[]; email?: string };
+
+const address = z.object({
+	name: z.string(),
+	lines: z.array(z.string()),
+	email: z.string().optional()
+});
+const addressTable = z.record(z.string(), address);
+
+/** KB D 5(1): Den Haag, the only body that accepts electronic submission (KB D 5(4)). */
+export const DEFAULT_DEN_HAAG: Address = {
+	name: 'Gemeente Den Haag',
+	lines: [
+		'Verkiezingen, kiezers buiten Nederland',
+		'Postbus 84008',
+		'2508 AA Den Haag',
+		'Nederland'
+	],
+	email: 'verkiezingen@denhaag.nl'
+};
+
+/** KB D 5(1): the Dutch representation in Aruba, Curaçao and Sint Maarten. */
+export const DEFAULT_REPRESENTATIONS: Record<string, Address> = {
+	AW: { name: 'Vertegenwoordiging van Nederland in Aruba', lines: ['Oranjestad', 'Aruba'] },
+	CW: { name: 'Vertegenwoordiging van Nederland in Curaçao', lines: ['Willemstad', 'Curaçao'] },
+	SX: {
+		name: 'Vertegenwoordiging van Nederland in Sint Maarten',
+		lines: ['Philipsburg', 'Sint Maarten']
+	}
+};
+
+function json<T>(name: string, schema: z.ZodType<T>, fallback: T): T {
+	const raw = process.env[name];
+	if (!raw) return fallback;
+	const parsed = schema.safeParse(JSON.parse(raw));
+	if (!parsed.success) throw new Error(`${name} is not valid: ${parsed.error.message}`);
+	return parsed.data;
+}
+
+export function denHaag(): Address {
+	return json('SUBMISSION_DEN_HAAG', address, DEFAULT_DEN_HAAG);
+}
+
+export function representation(country: string): Address | null {
+	return json('SUBMISSION_REPRESENTATIONS', addressTable, DEFAULT_REPRESENTATIONS)[country] ?? null;
+}
+
+/** KB D 5(1): the consular post for the voter's place of residence, where the office lists one. */
+export function consularPost(country: string): Address | null {
+	return json('SUBMISSION_CONSULAR_POSTS', addressTable, {})[country] ?? null;
+}
+
+/** Days a letter takes to reach Den Haag, per country code, over DEFAULT_POSTAL_DAYS. */
+export function postalDaysOverrides(): Record<string, number> {
+	return json('POSTAL_DAYS', z.record(z.string(), z.number().int().min(0).max(60)), {});
+}
+
+/** The public address of the portal, used in links printed on the PDF. */
+export function origin(): string {
+	return process.env.ORIGIN ?? `http://localhost:${process.env.PORT ?? 3000}`;
+}

@@ -1,0 +1,29 @@
+import { openDatabase, type Database } from './client';
+import { seedElections } from './seed';
+
+export type { Db, Database } from './client';
+export * as schema from './schema';
+
+// One pool per process, created on first use. A connection pool is not application state: every
+// fact lives in the database, so any number of processes can serve behind a load balancer.
+let opened: Promise<Database> | undefined;
+
+export function database(): Promise<Database> {
+	opened ??= (async () => {
+		const database = await openDatabase({ url: process.env.DATABASE_URL || undefined });
+		await seedElections(database.db);
+		return database;
+	})();
+	return opened;
+}
+
+export async function db() {
+	return (await database()).db;
+}
+
+export async function closeDatabase(): Promise<void> {
+	if (!opened) return;
+	const current = opened;
+	opened = undefined;
+	await (await current).close();
+}

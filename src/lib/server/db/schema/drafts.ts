@@ -1,0 +1,28 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * A journey in progress (or finished: the form was produced). The voter reaches it only through
+ * the secret resume token in their link; we store its SHA-256, never the token itself.
+ * `answers` holds exactly what the journey asked (KB D 4 lists what may be asked), keyed by step.
+ */
+export const drafts = pgTable(
+	'drafts',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		tokenHash: text().notNull().unique(),
+		journey: text().notNull(),
+		locale: text().notNull(),
+		answers: jsonb().$type<Record<string, Record<string, unknown>>>().notNull().default({}),
+		// Optimistic concurrency: two tabs posting at once never lose an answer silently.
+		version: integer().notNull().default(0),
+		// Set when the voter confirms their answers; printed on the form and in its QR code so the
+		// office finds the draft without retyping.
+		reference: text().unique(),
+		completedAt: timestamp({ withTimezone: true }),
+		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index().on(t.updatedAt)]
+);
+
+export type Draft = typeof drafts.$inferSelect;

@@ -1,0 +1,2 @@
+export * from './elections';
+export * from './drafts';

@@ -1,0 +1,105 @@
+/**
+ * Drafts: a journey's answers, saved on the server at every step. The voter holds a 256-bit
+ * random token (in their resume link); the database holds only its SHA-256, so a leaked backup
+ * gives no way in, and one voter can never reach another's draft by guessing.
+ */
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { db } from '$lib/server/db';
+import { drafts, type Draft } from '$lib/server/db/schema';
+import type { Answers } from '$lib/journeys/engine';
+
+export type { Draft };
+
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function isToken(token: string): boolean {
+	return TOKEN.test(token);
+}
+
+export async function create(journey: string, locale: string, answers: Answers = {}) {
+	const token = randomBytes(32).toString('base64url');
+	const [draft] = await (
+		await db()
+	)
+		.insert(drafts)
+		.values({ tokenHash: hashToken(token), journey, locale, answers })
+		.returning();
+	return { token, draft: draft as Draft };
+}
+
+export async function find(token: string, journey: string): Promise<Draft | null> {
+	if (!isToken(token)) return null;
+	const [draft] = await (
+		await db()
+	)
+		.select()
+		.from(drafts)
+		.where(and(eq(drafts.tokenHash, hashToken(token)), eq(drafts.journey, journey)))
+		.limit(1);
+	return draft ?? null;
+}
+
+/**
+ * Replaces the answers if nobody changed the draft since `version` was read (two tabs, a double
+ * click). Returns false when the draft moved on or is already completed; the caller re-reads.
+ */
+export async function saveAnswers(
+	draft: Draft,
+	answers: Answers,
+	locale: string
+): Promise<boolean> {
+	const updated = await (
+		await db()
+	)
+		.update(drafts)
+		.set({ answers, locale, version: draft.version + 1, updatedAt: sql`now()` })
+		.where(
+			and(eq(drafts.id, draft.id), eq(drafts.version, draft.version), isNull(drafts.completedAt))
+		)
+		.returning({ id: drafts.id });
+	return updated.length === 1;
+}
+
+// Crockford's base32 without I, L, O, U: readable aloud and unambiguous when typed by the office.
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+export function newReference(): string {
+	const chars = Array.from({ length: 12 }, () => ALPHABET[randomInt(ALPHABET.length)]);
+	return `${chars.slice(0, 4).join('')}-${chars.slice(4, 8).join('')}-${chars.slice(8).join('')}`;
+}
+
+/**
+ * Marks the draft complete with its reference (60 random bits; retried on the unlikely clash).
+ * Completing twice returns the same reference: a double click never makes two forms.
+ */
+export async function complete(draft: Draft): Promise<string> {
+	if (draft.reference) return draft.reference;
+	const database = await db();
+	for (let attempt = 0; attempt < 5; attempt++) {
+		const reference = newReference();
+		try {
+			const [row] = await database
+				.update(drafts)
+				.set({ reference, completedAt: sql`now()`, updatedAt: sql`now()` })
+				.where(and(eq(drafts.id, draft.id), isNull(drafts.reference)))
+				.returning({ reference: drafts.reference });
+			if (row?.reference) return row.reference;
+			const [current] = await database
+				.select({ reference: drafts.reference })
+				.from(drafts)
+				.where(eq(drafts.id, draft.id));
+			if (current?.reference) return current.reference;
+		} catch (error) {
+			if (!isUniqueViolation(error)) throw error;
+		}
+	}
+	throw new Error('Could not allocate a unique reference');
+}
+
+function isUniqueViolation(error: unknown): boolean {
+	const e = error as { code?: string; cause?: { code?: string } };
+	return e?.code === '23505' || e?.cause?.code === '23505';
+}

@@ -1,0 +1,26 @@
+import type { Handle } from '@sveltejs/kit';
+import { closeDatabase, database } from '$lib/server/db';
+
+/** Opens the database, applies migrations and seeds the calendar before the first request. */
+export async function start(): Promise<void> {
+	await database();
+	// STACK.md trap 5: `node build` ignores SIGTERM while a pool is open.
+	process.once('sveltekit:shutdown', () => void closeDatabase());
+}
+
+// The Content-Security-Policy itself comes from SvelteKit's `csp` setting (nonces); these are
+// the headers it does not set.
+export const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'no-referrer');
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set(
+		'Permissions-Policy',
+		'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()'
+	);
+	if (event.url.protocol === 'https:') {
+		response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+	}
+	return response;
+};

@@ -1,0 +1,319 @@
+/**
+ * The registration journey on the server: loads a draft, works out where the voter is, validates
+ * and saves one answer at a time, and produces the form. Routes call these functions and nothing
+ * else; everything here returns plain data.
+ */
+import {
+	DEFAULT_POSTAL_DAYS,
+	ELECTION_TYPES,
+	amsterdamDay,
+	assessAge,
+	availableTypes,
+	nextRegistrationTarget,
+	postBy,
+	postalDaysFor,
+	submissionChannels,
+	type ElectionType,
+	type IsoDate,
+	type LegalRef,
+	type Reason
+} from '$lib/domain';
+import {
+	fieldErrors,
+	findStep,
+	plan,
+	readForm,
+	type Answers,
+	type Field,
+	type Note,
+	type Plan,
+	type Step,
+	type StepAnswer,
+	type Text
+} from '$lib/journeys/engine';
+import {
+	REGISTRATION,
+	chosenTypes,
+	dateOfBirth,
+	factsOf,
+	registeredTypes,
+	registration
+} from '$lib/journeys/registration';
+import * as config from '$lib/server/config';
+import * as drafts from '$lib/server/drafts';
+import * as electionCalendar from '$lib/server/elections';
+
+export type { Where } from '$lib/paths';
+import type { Where } from '$lib/paths';
+
+/** The decision date is the calendar day in Den Haag (KW: every cut-off is Den Haag's day). */
+export const today = (now = new Date()): IsoDate => amsterdamDay(now);
+
+export async function start(locale: string): Promise<string> {
+	const { token } = await drafts.create(REGISTRATION, locale);
+	return token;
+}
+
+function where(p: Plan): Where {
+	if (p.position.kind === 'step') return { kind: 'step', step: p.position.step.id };
+	if (p.position.kind === 'outcome') return { kind: 'result' };
+	return { kind: 'check' };
+}
+
+async function load(token: string) {
+	const draft = await drafts.find(token, REGISTRATION);
+	if (!draft) return null;
+	const answers = draft.answers as Answers;
+	return { draft, answers, plan: plan(registration, answers, today()) };
+}
+
+/** Where a resume link, or a request for a page the voter cannot be on yet, should go. */
+export async function resume(token: string): Promise<Where | null> {
+	const state = await load(token);
+	if (!state) return null;
+	return state.draft.completedAt ? { kind: 'done' } : where(state.plan);
+}
+
+export type TranscriptEntry = { step: string; question: Text; answer: Text[] };
+
+function transcript(p: Plan, until?: Step): TranscriptEntry[] {
+	const entries: TranscriptEntry[] = [];
+	for (const step of p.answered) {
+		if (step === until) break;
+		const answer = p.answers[step.id] as StepAnswer;
+		entries.push({
+			step: step.id,
+			question: step.question,
+			answer: step.summary(answer, { today: today(), answers: p.answers })
+		});
+	}
+	return entries;
+}
+
+export type StepView = {
+	step: string;
+	question: Text;
+	hint?: Text;
+	notes: Note[];
+	fields: Field[];
+	values: StepAnswer;
+	transcript: TranscriptEntry[];
+	back: string | null;
+};
+
+/**
+ * The page for one step: the current one, or one already answered (a "Change"). Anything else
+ * redirects to where the voter really is: the server, not the URL, decides the path.
+ */
+export async function viewStep(
+	token: string,
+	stepId: string
+): Promise<{ view: StepView } | { redirect: Where } | null> {
+	const state = await load(token);
+	if (!state) return null;
+	if (state.draft.completedAt) return { redirect: { kind: 'done' } };
+	const { plan: p } = state;
+	const step = findStep(registration, stepId);
+	const current = p.position.kind === 'step' ? p.position.step : null;
+	if (!step || (step !== current && !p.answered.includes(step))) return { redirect: where(p) };
+	const index = p.answered.indexOf(step);
+	const previous = index === -1 ? p.answered.at(-1) : p.answered[index - 1];
+	const ctx = { today: today(), answers: p.answers };
+	return {
+		view: {
+			step: step.id,
+			question: step.question,
+			hint: step.hint,
+			notes: step.notes?.(ctx) ?? [],
+			fields: step.fields(ctx),
+			values: p.answers[step.id] ?? {},
+			transcript: transcript(p, step),
+			back: previous?.id ?? null
+		}
+	};
+}
+
+export type SubmitResult =
+	| { ok: true; next: Where }
+	| { ok: false; values: StepAnswer; errors: Record<string, string> }
+	| null;
+
+export async function submitStep(
+	token: string,
+	stepId: string,
+	form: FormData,
+	locale: string
+): Promise<SubmitResult> {
+	// Two attempts: if another tab saved in between, re-read and apply this answer on top.
+	for (let attempt = 0; attempt < 2; attempt++) {
+		const state = await load(token);
+		if (!state) return null;
+		if (state.draft.completedAt) return { ok: true, next: { kind: 'done' } };
+		const { plan: p } = state;
+		const step = findStep(registration, stepId);
+		const current = p.position.kind === 'step' ? p.position.step : null;
+		if (!step || (step !== current && !p.answered.includes(step))) {
+			return { ok: true, next: where(p) };
+		}
+		const ctx = { today: today(), answers: p.answers };
+		const fields = step.fields(ctx);
+		const values = readForm(fields, form);
+		const parsed = step.schema(ctx).safeParse(values);
+		if (!parsed.success) return { ok: false, values, errors: fieldErrors(fields, parsed.error) };
+		const next = plan(registration, { ...state.answers, [step.id]: values }, today());
+		if (await drafts.saveAnswers(state.draft, next.answers, locale)) {
+			return { ok: true, next: where(next) };
+		}
+	}
+	throw new Error('The draft changed twice while saving');
+}
+
+export type Verdict = { type: ElectionType; eligible: boolean; reasons: Reason[] };
+
+function verdicts(answers: Answers): Verdict[] {
+	const available = availableTypes(factsOf(answers), today());
+	return chosenTypes(answers).map((type) => ({ type, ...available[type] }));
+}
+
+export type ResultView = {
+	outcome: string;
+	reasons: Reason[];
+	canApplyFrom: IsoDate | null;
+	transcript: TranscriptEntry[];
+};
+
+/** The end of the conversation when the voter cannot register now: why, with the article. */
+export async function viewResult(token: string): Promise<ResultView | { redirect: Where } | null> {
+	const state = await load(token);
+	if (!state) return null;
+	const { plan: p } = state;
+	if (p.position.kind !== 'outcome') return { redirect: where(p) };
+	const facts = factsOf(p.answers);
+	const outcome = p.position.outcome.id;
+	const dob = dateOfBirth(p.answers);
+	const age = dob ? assessAge(dob, today()) : null;
+	// Every type fails for the same reason here except in the last case, where each chosen type
+	// (or, before any was chosen, every type) says why it cannot be registered.
+	const available = availableTypes(facts, today());
+	const types = chosenTypes(p.answers);
+	const reasons: Reason[] =
+		outcome === 'too_young'
+			? (age?.reasons ?? [])
+			: (outcome === 'not_eligible' && types.length ? types : ELECTION_TYPES).flatMap(
+					(t) => available[t].reasons
+				);
+	return {
+		outcome,
+		reasons: dedupe(reasons),
+		canApplyFrom: age?.canApplyFrom ?? null,
+		transcript: transcript(p)
+	};
+}
+
+function dedupe(reasons: Reason[]): Reason[] {
+	const seen = new Set<string>();
+	return reasons.filter((r) => (seen.has(r.code) ? false : (seen.add(r.code), true)));
+}
+
+export type Destination = {
+	channel: string;
+	address: config.Address | null;
+	basis: LegalRef[];
+};
+
+function destination(answers: Answers): Destination {
+	const channel = String(answers.submission?.channel ?? 'den_haag_post');
+	const facts = factsOf(answers);
+	const option = submissionChannels(facts).find((c) => c.channel === channel);
+	const country = facts.residence;
+	const address =
+		channel === 'den_haag_upload' || channel === 'den_haag_post'
+			? config.denHaag()
+			: channel === 'caribbean_representation'
+				? config.representation(country)
+				: channel === 'consular_post'
+					? config.consularPost(country)
+					: null;
+	return { channel, address, basis: option?.basis ?? [] };
+}
+
+export type Deadline = {
+	election: { slug: string; type: ElectionType; electionDay: IsoDate; provisional: boolean };
+	cutoffDay: IsoDate;
+	uploadBy: IsoDate;
+	postBy: IsoDate;
+	basis: LegalRef[];
+};
+
+async function deadline(answers: Answers, types: ElectionType[]): Promise<Deadline | null> {
+	const list = await electionCalendar.list();
+	const dob = dateOfBirth(answers);
+	const startsOn = dob ? assessAge(dob, today()).startsOn : null;
+	const target = nextRegistrationTarget(
+		list.map((e) => ({ ...e, id: e.slug })),
+		types,
+		new Date(),
+		{ dateOfBirth: dob ?? undefined, startsOn }
+	);
+	if (!target || !target.election.electionDay) return null;
+	const table = { ...DEFAULT_POSTAL_DAYS, ...config.postalDaysOverrides() };
+	const days = postalDaysFor(factsOf(answers).residence, table);
+	return {
+		election: {
+			slug: target.election.id,
+			type: target.election.type,
+			electionDay: target.election.electionDay,
+			provisional: target.election.provisional
+		},
+		cutoffDay: target.cutoff.day,
+		uploadBy: target.cutoff.day,
+		postBy: postBy(target.cutoff.day, days),
+		basis: target.cutoff.basis
+	};
+}
+
+export type CheckView = {
+	transcript: TranscriptEntry[];
+	verdicts: Verdict[];
+	startsOn: IsoDate | null;
+	destination: Destination;
+	deadline: Deadline | null;
+};
+
+async function summary(answers: Answers, p: Plan): Promise<CheckView> {
+	const dob = dateOfBirth(answers);
+	const age = dob ? assessAge(dob, today()) : null;
+	return {
+		transcript: transcript(p),
+		verdicts: verdicts(answers),
+		startsOn: age?.status === 'seventeen' ? age.startsOn : null,
+		destination: destination(answers),
+		deadline: await deadline(answers, registeredTypes(answers, today()))
+	};
+}
+
+export async function viewCheck(token: string): Promise<CheckView | { redirect: Where } | null> {
+	const state = await load(token);
+	if (!state) return null;
+	if (state.draft.completedAt) return { redirect: { kind: 'done' } };
+	if (state.plan.position.kind !== 'check') return { redirect: where(state.plan) };
+	return summary(state.plan.answers, state.plan);
+}
+
+/** The voter confirms their answers: the draft gets its reference and the form can be printed. */
+export async function confirm(token: string): Promise<Where | null> {
+	const state = await load(token);
+	if (!state) return null;
+	if (!state.draft.completedAt && state.plan.position.kind !== 'check') return where(state.plan);
+	await drafts.complete(state.draft);
+	return { kind: 'done' };
+}
+
+export type DoneView = CheckView & { reference: string };
+
+export async function viewDone(token: string): Promise<DoneView | { redirect: Where } | null> {
+	const state = await load(token);
+	if (!state) return null;
+	if (!state.draft.completedAt || !state.draft.reference) return { redirect: where(state.plan) };
+	return { ...(await summary(state.answers, state.plan)), reference: state.draft.reference };
+}

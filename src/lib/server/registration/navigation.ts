@@ -1,0 +1,21 @@
+import { error, redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
+import * as m from '$lib/paraglide/messages.js';
+import { registerPath, type Where } from '$lib/paths';
+
+/** 303 to a part of the journey in the voter's language (POST → GET, the back button works). */
+export function goTo(token: string, where: Where): never {
+	redirect(303, localizeHref(registerPath(token, where)));
+}
+
+/** An unknown or mistyped resume link: a friendly 404 that reveals nothing about other drafts. */
+export function notFound(): never {
+	error(404, { message: m.draft_not_found() });
+}
+
+/** Resolves a service answer: data, a redirect elsewhere in the journey, or not found. */
+export function unwrap<T extends object>(token: string, result: T | { redirect: Where } | null): T {
+	if (!result) notFound();
+	if ('redirect' in result) goTo(token, result.redirect as Where);
+	return result as T;
+}

@@ -1,0 +1,15 @@
+import adapter from '@sveltejs/adapter-node';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	compilerOptions: { runes: true },
+	kit: {
+		adapter: adapter({ out: 'build' }),
+		// Forms post without JavaScript; SvelteKit's origin check stays on (CSRF).
+		csrf: { trustedOrigins: [] }
+	}
+};
+
+export default config;
