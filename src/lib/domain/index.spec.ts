@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import * as domain from './index';
+import * as countries from './countries';
+import * as dates from './dates';
+import * as deadlines from './deadlines';
+import * as elections from './elections';
+import * as eligibility from './eligibility';
+import * as legal from './legal';
+import * as submission from './submission';
+
+describe('index', () => {
+	it('re-exports every export of every module', () => {
+		const modules = { countries, dates, deadlines, elections, eligibility, legal, submission };
+		for (const [name, mod] of Object.entries(modules)) {
+			for (const [key, value] of Object.entries(mod)) {
+				expect(domain[key as keyof typeof domain], `${name}.${key}`).toBe(value);
+			}
+		}
+	});
+});

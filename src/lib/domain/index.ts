@@ -1,0 +1,8 @@
+// The pure rules of the portal: no I/O, no framework. See /work/shared/DOMAIN.md.
+export * from './legal';
+export * from './dates';
+export * from './elections';
+export * from './countries';
+export * from './eligibility';
+export * from './submission';
+export * from './deadlines';

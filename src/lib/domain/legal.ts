@@ -1,0 +1,167 @@
+/**
+ * Legal references: every outcome of the rules carries the article it rests on,
+ * as a short code ('KW D 3(2)') and a link to the consolidated text on
+ * wetten.overheid.nl. The versions of the texts the rules were checked against
+ * live here, once; so do the terms (numbers of days) the rules use.
+ */
+
+export type LegalRef = { code: string; url: string };
+
+/** A consolidated text on wetten.overheid.nl: its BWB id and the version date read. */
+type Source = { readonly prefix: string; readonly bwbId: string; readonly version: string };
+
+/** Kieswet (Elections Act), consolidated text valid from 2026-10-01. */
+export const KIESWET: Source = Object.freeze({
+	prefix: 'KW',
+	bwbId: 'BWBR0004627',
+	version: '2026-10-01'
+});
+
+/** Kiesbesluit (Elections Decree), consolidated text valid from 2019-02-22. */
+export const KIESBESLUIT: Source = Object.freeze({
+	prefix: 'KB',
+	bwbId: 'BWBR0004632',
+	version: '2019-02-22'
+});
+
+// Article ids as the texts number them: a chapter letter (or two, 'Pa'), a number
+// and an optional letter suffix ('M 6b', 'Y 22c').
+const ARTICLE = /^[A-Z][a-z]? \d+[a-z]?$/;
+// An onderdeel (lettered item) of an article or paragraph: 'a', 'b', ...
+const ITEM = /^[a-z]$/;
+
+function reference(source: Source, article: string, paragraph?: number, item?: string): LegalRef {
+	if (!ARTICLE.test(article)) throw new RangeError(`invalid article id: ${article}`);
+	if (paragraph !== undefined && !(Number.isInteger(paragraph) && paragraph > 0)) {
+		throw new RangeError(`invalid paragraph: ${paragraph}`);
+	}
+	if (item !== undefined && !ITEM.test(item)) throw new RangeError(`invalid item: ${item}`);
+	const code =
+		`${source.prefix} ${article}` +
+		(paragraph === undefined ? '' : `(${paragraph})`) +
+		(item === undefined ? '' : `(${item})`);
+	// wetten.overheid.nl anchors articles as 'ArtikelM_6b': the space becomes '_'.
+	const url = `https://wetten.overheid.nl/${source.bwbId}/${source.version}#Artikel${article.replace(' ', '_')}`;
+	return Object.freeze({ code, url });
+}
+
+/** A Kieswet reference: kw('D 3', 2) → 'KW D 3(2)'; kw('B 1', 2, 'b') → 'KW B 1(2)(b)'. */
+export function kw(article: string, paragraph?: number, item?: string): LegalRef {
+	return reference(KIESWET, article, paragraph, item);
+}
+
+/** A Kiesbesluit reference: kb('D 5', 4) → 'KB D 5(4)'; kb('D 4', undefined, 'a') → 'KB D 4(a)'. */
+export function kb(article: string, paragraph?: number, item?: string): LegalRef {
+	return reference(KIESBESLUIT, article, paragraph, item);
+}
+
+/** The references the rules use, by name, so each term is cited from one place. */
+export const LAW = Object.freeze({
+	// Chapter B: who may vote.
+	TK_VOTERS: kw('B 1', 1),
+	CARIBBEAN_EXCEPTION: kw('B 1', 2),
+	CARIBBEAN_TEN_YEARS: kw('B 1', 2, 'a'),
+	CARIBBEAN_PUBLIC_SERVICE: kw('B 1', 2, 'b'),
+	RESIDENT_DEFINITION: kw('B 4', 1),
+	EXCLUSION: kw('B 5', 1),
+
+	// Chapter D: the registration of voters abroad.
+	REGISTER_ABROAD: kw('D 2'),
+	REGISTRATION_ON_APPLICATION: kw('D 3', 1),
+	REGISTRATION_CUTOFF: kw('D 3', 2),
+	CHANGE_CUTOFF: kw('D 3', 3),
+	APPLICATION_FORM: kw('D 3', 4),
+	STATUS_REQUEST: kw('D 5'),
+
+	// Chapters F and J: nomination and election day.
+	NOMINATION_DAY: kw('F 1', 1),
+	NOMINATION_DAY_MUNICIPAL_YEAR: kw('F 1', 2),
+	ELECTION_DAY: kw('J 1', 1),
+
+	// Chapters K and L: voter pass (kiezerspas) and proxy (volmacht).
+	VOTER_PASS_ABROAD: kw('K 7', 1),
+	VOTER_PASS_CUTOFF: kw('K 7', 2),
+	VOTER_PASS_REFUSAL: kw('K 8', 2),
+	PROXY_ABROAD: kw('L 9', 1),
+	PROXY_CUTOFF: kw('L 9', 2),
+	PROXY_REFUSAL_CERTIFICATE_ISSUED: kw('L 10', undefined, 'b'),
+
+	// Chapter M: voting by post.
+	POSTAL_VOTE_ABROAD: kw('M 1', 1),
+	POSTAL_VOTE_TEMPORARILY_ABROAD: kw('M 1', 2),
+	TEMPORARILY_ABROAD_CUTOFF: kw('M 3', 3),
+	CERTIFICATES_SENT: kw('M 6', 3),
+	REPLACEMENT_WRITTEN: kw('M 6b', 3),
+	REPLACEMENT_IN_PERSON: kw('M 6b', 4),
+	EMBASSY_RETURN: kw('M 7', 7),
+	DEN_HAAG_RETURN: kw('M 8', 1),
+
+	// Chapter Pa: the kiescollege niet-ingezetenen (KNI).
+	KNI_PROVINCIAL_RULES_APPLY: kw('Pa 1'),
+	KNI_VOTERS: kw('Pa 2', 1),
+	KNI_CARIBBEAN_EXCEPTION: kw('Pa 2', 2),
+	KNI_CARIBBEAN_TEN_YEARS: kw('Pa 2', 2, 'a'),
+	KNI_CARIBBEAN_PUBLIC_SERVICE: kw('Pa 2', 2, 'b'),
+	KNI_REGISTRATION: kw('Pa 3'),
+	KNI_POST_ONLY: kw('Pa 20'),
+	KNI_NO_PROXY_OR_PASS: kw('Pa 21'),
+	KNI_POSTAL_RULES: kw('Pa 22'),
+
+	// Chapter Y: the European Parliament (EP).
+	EP_TK_RULES_APPLY: kw('Y 2'),
+	EP_VOTERS: kw('Y 3', undefined, 'a'),
+	EP_REGISTER: kw('Y 5a'),
+	EP_DECLARATION: kw('Y 6', 1),
+	EP_OTHER_STATE_REPORT: kw('Y 6', 3),
+	EP_ELECTION_DAY: kw('Y 8', 1),
+	EP_NOMINATION_DAY: kw('Y 8', 2),
+	EP_EMBASSY_RETURN: kw('Y 22c'),
+
+	// Kiesbesluit chapter D.
+	REGISTRATION_DATA: kb('D 4', undefined, 'a'),
+	SUBMISSION: kb('D 5', 1),
+	SUBMISSION_MINISTER: kb('D 5', 2),
+	FORMS_FREE: kb('D 5', 3),
+	SUBMISSION_ELECTRONIC: kb('D 5', 4),
+	STATUS_REASONS_TERM: kb('D 8'),
+	DECISION_TERM: kb('D 9')
+} satisfies Record<string, LegalRef>);
+
+export type LawName = keyof typeof LAW;
+
+/**
+ * Terms in days, each with the article that sets it. They changed before and will
+ * again: change them here, with the version constants above.
+ */
+export const TERMS = Object.freeze({
+	/** KW D 3(3): a change must be received by the 63rd day before election day. */
+	changeDaysBefore: 63,
+	/** KW D 3(2): an application must be received by the 42nd day before election day. */
+	registrationDaysBefore: 42,
+	/** KW D 3(1): a 17-year-old is registered from the 44th day before the 18th birthday. */
+	seventeenRegisteredDaysBeforeBirthday: 44,
+	/** KW D 3(1): applications are processed from the age of 17. */
+	applicationAge: 17,
+	/** KW B 1(1), Y 3(a), Pa 2(1): 18 on election day. */
+	votingAge: 18,
+	/** KW K 7(2), L 9(2): six weeks before election day. */
+	proxyOrVoterPassDaysBefore: 42,
+	/** KW M 6(3): certificates sent at the latest twelve weeks before election day. */
+	certificatesSentDaysBefore: 84,
+	/** KW M 3(3): temporarily abroad, received by the 28th day before. */
+	temporarilyAbroadDaysBefore: 28,
+	/** KW M 6b(3): written request for a replacement certificate, by the 12th day before. */
+	replacementWrittenDaysBefore: 12,
+	/** KW M 6b(4): in-person request for a replacement, by 12:00 on the 9th day before. */
+	replacementInPersonDaysBefore: 9,
+	/** KW M 7(7): return envelope at an embassy by 10:00 local time on the 5th day before. */
+	embassyReturnDaysBefore: 5,
+	/** KW Y 22c: for the EP election, the 6th day before. */
+	embassyReturnDaysBeforeEp: 6,
+	/** KW J 1(1), Y 8(2): election day is the 44th day after nomination day. */
+	nominationToElectionDays: 44,
+	/** KB D 9: decision at the latest on the 7th day after receipt. */
+	decisionDays: 7,
+	/** KB D 8: reasons for a negative status answer by the 7th day after the request. */
+	statusReasonsDays: 7
+});
