@@ -21,6 +21,11 @@ export async function db() {
 	return (await database()).db;
 }
 
+/** Tests hand the services a database of their own (an in-memory PGlite or a fresh PostgreSQL). */
+export function useDatabase(database: Database): void {
+	opened = Promise.resolve(database);
+}
+
 export async function closeDatabase(): Promise<void> {
 	if (!opened) return;
 	const current = opened;

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { withTestDatabase } from '../../../../tests/db/database';
+import { drafts as table } from '$lib/server/db/schema';
+import type { Database } from '$lib/server/db';
+import * as drafts from './index';
+
+let database: Database;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+	({ database, close } = await withTestDatabase());
+});
+afterAll(() => close());
+
+describe('drafts', () => {
+	it('stores only the hash of the resume token and finds the draft by the token', async () => {
+		const { token, draft } = await drafts.create('registration', 'nl');
+		expect(drafts.isToken(token)).toBe(true);
+		const [row] = await database.db.select().from(table).where(eq(table.id, draft.id));
+		expect(row?.tokenHash).toBe(drafts.hashToken(token));
+		expect(JSON.stringify(row)).not.toContain(token);
+		expect((await drafts.find(token, 'registration'))?.id).toBe(draft.id);
+	});
+
+	it('finds nothing for a wrong, malformed or other-journey token', async () => {
+		const { token } = await drafts.create('registration', 'nl');
+		const other = token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');
+		expect(await drafts.find(other, 'registration')).toBeNull();
+		expect(await drafts.find("' or 1=1 --", 'registration')).toBeNull();
+		expect(await drafts.find(token, 'change')).toBeNull();
+	});
+
+	it('refuses a save based on a stale version, so two tabs never overwrite each other', async () => {
+		const { token } = await drafts.create('registration', 'en');
+		const first = (await drafts.find(token, 'registration'))!;
+		expect(await drafts.saveAnswers(first, { nationality: { value: 'yes' } }, 'en')).toBe(true);
+		expect(await drafts.saveAnswers(first, { nationality: { value: 'no' } }, 'en')).toBe(false);
+		const now = (await drafts.find(token, 'registration'))!;
+		expect(now.answers).toEqual({ nationality: { value: 'yes' } });
+		expect(now.version).toBe(1);
+	});
+
+	it('gives a completed draft one reference, however often it is completed', async () => {
+		const { token } = await drafts.create('registration', 'nl');
+		const draft = (await drafts.find(token, 'registration'))!;
+		const [a, b] = await Promise.all([drafts.complete(draft), drafts.complete(draft)]);
+		expect(a).toBe(b);
+		expect(a).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+		const done = (await drafts.find(token, 'registration'))!;
+		expect(done.reference).toBe(a);
+		expect(done.completedAt).toBeInstanceOf(Date);
+		// A completed draft is frozen: the printed form and the stored answers stay the same.
+		expect(await drafts.saveAnswers(done, {}, 'nl')).toBe(false);
+	});
+
+	it('makes references from the unambiguous alphabet only', () => {
+		const seen = new Set<string>();
+		for (let i = 0; i < 2000; i++) {
+			const r = drafts.newReference();
+			expect(r).not.toMatch(/[ILOU]/);
+			seen.add(r);
+		}
+		expect(seen.size).toBe(2000);
+	});
+});
