@@ -20,6 +20,7 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.spec.ts', 'tests/unit/**/*.spec.ts', 'tests/db/**/*.spec.ts'],
 		environment: 'node',
+		reporters: ['default', './tests/summary-reporter.ts'],
 		testTimeout: 20_000,
 		hookTimeout: 60_000
 	}
