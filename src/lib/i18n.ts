@@ -6,7 +6,7 @@ import * as messages from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Text } from '$lib/journeys/engine';
 
-type MessageFn = (params?: Record<string, string>) => string;
+type MessageFn = (params?: Record<string, string>, options?: { locale?: string }) => string;
 const catalogue = messages as unknown as Record<string, MessageFn | undefined>;
 
 export function hasMessage(key: string): boolean {
@@ -14,18 +14,29 @@ export function hasMessage(key: string): boolean {
 }
 
 /** A message by key; a missing key is a bug, so it fails loudly in tests instead of showing a key. */
-export function message(key: string, params?: Record<string, string>): string {
+export function message(
+	key: string,
+	params?: Record<string, string>,
+	locale: string = getLocale()
+): string {
 	const fn = catalogue[key];
 	if (!fn) throw new Error(`Missing message: ${key}`);
-	return fn(params ? localiseParams(params) : {});
+	return fn(params ? localiseParams(params, locale) : {}, { locale });
 }
 
-// Rules pass codes, not words: a `country` parameter is a country code and a date is an IsoDate.
-function localiseParams(params: Record<string, string>): Record<string, string> {
+// Rules pass codes, not words: a `country` parameter is a country code, a `type` an election
+// type, and a date an IsoDate.
+function localiseParams(params: Record<string, string>, locale: string): Record<string, string> {
 	return Object.fromEntries(
 		Object.entries(params).map(([k, v]) => [
 			k,
-			k === 'country' ? countryName(v) : /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : v
+			k === 'country'
+				? countryName(v, locale)
+				: k === 'type'
+					? message(`election_type_${v}`, {}, locale)
+					: /^\d{4}-\d{2}-\d{2}$/.test(v)
+						? formatDate(v, locale)
+						: v
 		])
 	);
 }
@@ -39,7 +50,7 @@ export function t(text: Text): string {
 
 const displayNames = new Map<string, Intl.DisplayNames>();
 
-export function countryName(code: string, locale = getLocale()): string {
+export function countryName(code: string, locale: string = getLocale()): string {
 	let names = displayNames.get(locale);
 	if (!names) {
 		names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
@@ -49,7 +60,7 @@ export function countryName(code: string, locale = getLocale()): string {
 }
 
 /** Country options sorted as a reader of the page's language expects (Intl.Collator). */
-export function sortedCountries(codes: readonly string[], locale = getLocale()) {
+export function sortedCountries(codes: readonly string[], locale: string = getLocale()) {
 	const collator = new Intl.Collator(locale);
 	return codes
 		.map((code) => ({ value: code, label: countryName(code, locale) }))
@@ -61,7 +72,7 @@ const INTL_LOCALE: Record<string, string> = { en: 'en-GB' };
 export const intlLocale = (locale: string) => INTL_LOCALE[locale] ?? locale;
 
 /** '2027-02-03' → '3 februari 2027' / '3 February 2027' (a calendar day: no time zone shift). */
-export function formatDate(iso: string, locale = getLocale(), weekday = false): string {
+export function formatDate(iso: string, locale: string = getLocale(), weekday = false): string {
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
 	const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
 	return new Intl.DateTimeFormat(intlLocale(locale), {

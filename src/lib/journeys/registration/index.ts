@@ -92,7 +92,7 @@ const typeNotes = (ctx: Context): Note[] => {
 	const available = availableTypes(factsOf(ctx.answers), ctx.today);
 	return ELECTION_TYPES.filter((t) => !available[t].eligible).flatMap((t) =>
 		available[t].reasons.map((r) => ({
-			title: msg(`election_type_${t}`),
+			title: msg('register_types_not_available', { type: t }),
 			text: msg(`reason_${r.code}`, r.params),
 			basis: r.basis
 		}))

@@ -13,7 +13,10 @@ export async function start(): Promise<void> {
 export const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'no-referrer');
+	// Resume links carry a secret token: never send the URL to another site. "same-origin" rather
+	// than "no-referrer", because with no referrer Chromium and Firefox post forms with
+	// `Origin: null` and SvelteKit's CSRF check refuses them.
+	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
 	response.headers.set(
 		'Permissions-Policy',

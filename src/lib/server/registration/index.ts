@@ -6,9 +6,11 @@
 import {
 	DEFAULT_POSTAL_DAYS,
 	ELECTION_TYPES,
+	LAW,
 	amsterdamDay,
 	assessAge,
 	availableTypes,
+	needsEpDeclaration,
 	nextRegistrationTarget,
 	postBy,
 	postalDaysFor,
@@ -39,7 +41,9 @@ import {
 	registeredTypes,
 	registration
 } from '$lib/journeys/registration';
+import { countryName, formatDate, message } from '$lib/i18n';
 import * as config from '$lib/server/config';
+import * as pdfs from '$lib/server/pdf';
 import * as drafts from '$lib/server/drafts';
 import * as electionCalendar from '$lib/server/elections';
 
@@ -192,16 +196,20 @@ export async function viewResult(token: string): Promise<ResultView | { redirect
 	const outcome = p.position.outcome.id;
 	const dob = dateOfBirth(p.answers);
 	const age = dob ? assessAge(dob, today()) : null;
-	// Every type fails for the same reason here except in the last case, where each chosen type
-	// (or, before any was chosen, every type) says why it cannot be registered.
-	const available = availableTypes(facts, today());
-	const types = chosenTypes(p.answers);
-	const reasons: Reason[] =
-		outcome === 'too_young'
-			? (age?.reasons ?? [])
-			: (outcome === 'not_eligible' && types.length ? types : ELECTION_TYPES).flatMap(
-					(t) => available[t].reasons
-				);
+	let reasons: Reason[];
+	if (outcome === 'not_dutch') {
+		// Asked first, before residence: the franchise of every type needs Dutch nationality.
+		reasons = [{ code: 'not_dutch', basis: [LAW.TK_VOTERS, LAW.EP_VOTERS, LAW.KNI_VOTERS] }];
+	} else if (outcome === 'too_young') {
+		reasons = age?.reasons ?? [];
+	} else {
+		// Not abroad: every type says so. Not eligible: each chosen type (or every type, before
+		// any was chosen) says why it cannot be registered.
+		const available = availableTypes(facts, today());
+		const types = chosenTypes(p.answers);
+		const which = outcome === 'not_eligible' && types.length ? types : ELECTION_TYPES;
+		reasons = which.flatMap((t) => available[t].reasons);
+	}
 	return {
 		outcome,
 		reasons: dedupe(reasons),
@@ -316,4 +324,73 @@ export async function viewDone(token: string): Promise<DoneView | { redirect: Wh
 	if (!state) return null;
 	if (!state.draft.completedAt || !state.draft.reference) return { redirect: where(state.plan) };
 	return { ...(await summary(state.answers, state.plan)), reference: state.draft.reference };
+}
+
+const text = (answer: StepAnswer | undefined, field: string) => String(answer?.[field] ?? '');
+const addressOf = (answer: StepAnswer | undefined) =>
+	['address_line1', 'address_line2', 'address_line3'].map((f) => text(answer, f)).filter(Boolean);
+
+/**
+ * The filled-in form with its cover sheet, for a completed draft only; the reference printed on
+ * it and in its QR code lets the office find the draft without retyping.
+ */
+export async function renderPdf(
+	token: string,
+	locale: string
+): Promise<{ pdf: Uint8Array; reference: string } | null> {
+	const done = await viewDone(token);
+	if (!done || 'redirect' in done) return null;
+	const state = (await load(token))!;
+	const answers = state.plan.answers;
+	const facts = factsOf(answers);
+	const types = registeredTypes(answers, today());
+	const correspondence = answers.correspondence_address;
+	const { channel, address } = done.destination;
+	const pdf = await pdfs.renderRegistrationPdf({
+		reference: done.reference,
+		locale,
+		generatedOn: today(),
+		voter: {
+			surname: text(answers.name, 'surname'),
+			firstNames: text(answers.name, 'first_names'),
+			dateOfBirth: dateOfBirth(answers) ?? '',
+			sex: text(answers.sex, 'sex') as 'M' | 'V' | 'X',
+			residentialAddress: {
+				lines: addressOf(answers.address),
+				country: countryName(facts.residence, locale)
+			},
+			correspondenceAddress: correspondence
+				? {
+						lines: addressOf(correspondence),
+						country: countryName(text(correspondence, 'country'), locale)
+					}
+				: null,
+			email: text(answers.contact, 'email'),
+			phone: text(answers.contact, 'phone') || null,
+			bsn: text(answers.bsn, 'bsn').replace(/[\s.]/g, '') || null
+		},
+		electionTypes: types,
+		epDeclaration:
+			types.includes('EP') && needsEpDeclaration(facts, types)
+				? { memberState: countryName(facts.residence, locale) }
+				: null,
+		publicServiceDeclaration: facts.caribbeanPublicService === true,
+		startsOn: done.startsOn,
+		destination: {
+			channel,
+			name: address?.name ?? message(`submission_${channel}`, {}, locale),
+			lines: address?.lines ?? [message(`submission_${channel}_where`, {}, locale)],
+			email: channel === 'den_haag_upload' ? (address?.email ?? null) : null
+		},
+		deadlines: done.deadline
+			? {
+					electionName: `${message(`election_type_${done.deadline.election.type}`, {}, locale)} ${formatDate(done.deadline.election.electionDay, locale)}`,
+					cutoffDay: done.deadline.cutoffDay,
+					uploadBy: done.deadline.uploadBy,
+					postBy: done.deadline.postBy,
+					provisional: done.deadline.election.provisional
+				}
+			: null
+	});
+	return { pdf, reference: done.reference };
 }

@@ -19,3 +19,12 @@ export function unwrap<T extends object>(token: string, result: T | { redirect: 
 	if ('redirect' in result) goTo(token, result.redirect as Where);
 	return result as T;
 }
+
+/** A body that is not a readable form (broken multipart, wrong type) is the client's error. */
+export async function formData(request: Request): Promise<FormData> {
+	try {
+		return await request.formData();
+	} catch {
+		error(400, { message: m.error_bad_request() });
+	}
+}

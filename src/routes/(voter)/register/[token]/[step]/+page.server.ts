@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
 import * as registration from '$lib/server/registration';
-import { goTo, notFound, unwrap } from '$lib/server/registration/navigation';
+import { formData, goTo, notFound, unwrap } from '$lib/server/registration/navigation';
 
 export const load: PageServerLoad = async ({ params }) => ({
 	token: params.token,
@@ -14,7 +14,7 @@ export const actions: Actions = {
 		const result = await registration.submitStep(
 			params.token,
 			params.step,
-			await request.formData(),
+			await formData(request),
 			getLocale()
 		);
 		if (!result) notFound();
