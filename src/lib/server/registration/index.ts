@@ -357,12 +357,13 @@ export async function renderPdf(
 			sex: text(answers.sex, 'sex') as 'M' | 'V' | 'X',
 			residentialAddress: {
 				lines: addressOf(answers.address),
-				country: countryName(facts.residence, locale)
+				// The form itself is Dutch (the model's language), so are the country names on it.
+				country: countryName(facts.residence, 'nl')
 			},
 			correspondenceAddress: correspondence
 				? {
 						lines: addressOf(correspondence),
-						country: countryName(text(correspondence, 'country'), locale)
+						country: countryName(text(correspondence, 'country'), 'nl')
 					}
 				: null,
 			email: text(answers.contact, 'email'),
@@ -372,7 +373,7 @@ export async function renderPdf(
 		electionTypes: types,
 		epDeclaration:
 			types.includes('EP') && needsEpDeclaration(facts, types)
-				? { memberState: countryName(facts.residence, locale) }
+				? { memberState: countryName(facts.residence, 'nl') }
 				: null,
 		publicServiceDeclaration: facts.caribbeanPublicService === true,
 		startsOn: done.startsOn,
