@@ -50,10 +50,17 @@ export function t(text: Text): string {
 
 const displayNames = new Map<string, Intl.DisplayNames>();
 
+/**
+ * The runtime's CLDR data has no Papiamentu (nor does i18n-iso-countries): such a language gets
+ * Dutch country names, which readers of Papiamentu in Aruba, Curaçao and Sint Maarten also read.
+ */
+const hasCldr = (locale: string) => Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0;
+const cldrLocale = (locale: string) => (hasCldr(locale) ? locale : 'nl');
+
 export function countryName(code: string, locale: string = getLocale()): string {
 	let names = displayNames.get(locale);
 	if (!names) {
-		names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
+		names = new Intl.DisplayNames([cldrLocale(locale)], { type: 'region', fallback: 'code' });
 		displayNames.set(locale, names);
 	}
 	return names.of(code) ?? code;
@@ -75,6 +82,22 @@ export const intlLocale = (locale: string) => INTL_LOCALE[locale] ?? locale;
 export function formatDate(iso: string, locale: string = getLocale(), weekday = false): string {
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
 	const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+	if (!hasCldr(locale)) {
+		// No CLDR date names for this language: the catalogue has them (date_month_1…).
+		const weekdayName = message(
+			`date_weekday_${new Date(Date.UTC(y, m - 1, d)).getUTCDay()}`,
+			{},
+			locale
+		);
+		const parts = {
+			day: String(d),
+			month: message(`date_month_${m}`, {}, locale),
+			year: String(y)
+		};
+		return weekday
+			? message('date_long_weekday', { ...parts, weekday: weekdayName }, locale)
+			: message('date_long', parts, locale);
+	}
 	return new Intl.DateTimeFormat(intlLocale(locale), {
 		day: 'numeric',
 		month: 'long',

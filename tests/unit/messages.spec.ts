@@ -19,6 +19,14 @@ const catalogue = (locale: string): Record<string, string> => {
 };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
+/** Messages that may read the same as the Dutch: proper names and codes only. */
+const IDENTICAL_ALLOWED: Record<string, string[]> = {
+	// The same word in German: "Ja", "Datum", "Land".
+	de: ['answer_yes', 'pdf_form_date', 'field_country'],
+	// "mei" is May in Papiamentu too.
+	pap: ['date_month_5']
+};
+
 describe('message catalogues', () => {
 	const base = catalogue('nl');
 
@@ -34,6 +42,18 @@ describe('message catalogues', () => {
 				expect(text.trim(), key).not.toBe('');
 				expect(placeholders(text), key).toEqual(placeholders(base[key] ?? ''));
 			}
+		});
+	}
+
+	for (const locale of locales.filter((l) => l !== 'nl')) {
+		it(`${locale} leaves no message identical to Dutch unless it is a proper name or code`, () => {
+			const messages = catalogue(locale);
+			// A pattern of placeholders only ("{day} {month} {year}") has no words to translate.
+			const words = (t: string) => /\p{L}/u.test(t.replace(/\{\w+\}/g, ''));
+			const identical = Object.keys(base).filter(
+				(key) => messages[key] === base[key] && words(base[key] ?? '')
+			);
+			expect(identical.sort()).toEqual([...(IDENTICAL_ALLOWED[locale] ?? [])].sort());
 		});
 	}
 

@@ -196,13 +196,16 @@ export function renderForm(
 	}
 
 	if (input.epDeclaration) {
-		const { memberState } = input.epDeclaration;
+		const { memberState, memberStateLocal } = input.epDeclaration;
 		declarationBox(flow, s, [
 			block(FORM_NL.epTitle, s.boxTitle, BOX_TEXT_WIDTH),
 			...translated(tr(m.pdf_form_ep_title), s.note),
 			spacer(s, 3),
 			block(FORM_NL.epText(memberState), s.body, BOX_TEXT_WIDTH),
-			...translated(locale === 'nl' ? null : m.pdf_form_ep_text({ memberState }, o), s.note)
+			...translated(
+				locale === 'nl' ? null : m.pdf_form_ep_text({ memberState: memberStateLocal }, o),
+				s.note
+			)
 		]);
 	}
 

@@ -35,7 +35,7 @@ const germany: RegistrationPdfInput = {
 		bsn: '123456782'
 	},
 	electionTypes: ['TK', 'EP'],
-	epDeclaration: { memberState: 'Germany' },
+	epDeclaration: { memberState: 'Duitsland', memberStateLocal: 'Germany' },
 	publicServiceDeclaration: false,
 	startsOn: null,
 	destination: {
@@ -191,7 +191,7 @@ describe('renderRegistrationPdf: adult in Germany, English, TK + EP', async () =
 	it('includes the EP declaration (KW Y 6) in Dutch and English', () => {
 		expect(form).toContain('Verklaring verkiezing Europees Parlement (artikel Y 6 Kieswet)');
 		expect(form).toContain('alleen in Nederland stem');
-		expect(form).toContain('niet tevens deel aan die verkiezing in Germany');
+		expect(form).toContain('niet tevens deel aan die verkiezing in Duitsland');
 		expect(form).toContain('I will not also take part in that election in Germany');
 		expect(form).not.toContain('openbare dienst');
 	});
@@ -386,7 +386,7 @@ describe('renderRegistrationPdf: edge cases', () => {
 				residentialAddress: { lines, country: long },
 				correspondenceAddress: { lines, country: long }
 			},
-			epDeclaration: { memberState: long },
+			epDeclaration: { memberState: long, memberStateLocal: long },
 			publicServiceDeclaration: true,
 			destination: { ...germany.destination, name: long, lines }
 		};
@@ -404,8 +404,8 @@ describe('renderRegistrationPdf: edge cases', () => {
 	});
 
 	it('falls back to Dutch for a language without messages, and accepts en-GB', async () => {
-		const de = await render({ ...canada, reference: 'DE00-0000-0000', locale: 'de' });
-		expect(de.pages[0]).toContain('Uw aanvraag om vanuit het buitenland te stemmen');
+		const it = await render({ ...canada, reference: 'IT00-0000-0000', locale: 'it' });
+		expect(it.pages[0]).toContain('Uw aanvraag om vanuit het buitenland te stemmen');
 		const enGb = await render({ ...canada, reference: 'ENGB-0000-0000', locale: 'en-GB' });
 		expect(enGb.pages[0]).toContain('Your application to vote from abroad');
 	});

@@ -1,4 +1,5 @@
 import type { PDFFont } from 'pdf-lib';
+import { formatDate as formatLongDate } from '$lib/i18n';
 
 /**
  * Text as it will be drawn: NFC, so that a name typed with combining marks ("e" + U+0308) uses
@@ -78,9 +79,6 @@ export function wrapText(text: string, font: PDFFont, size: number, maxWidth: nu
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-// '3 februari 2027' / '3 February 2027': British English, as voters abroad read day-month-year.
-const INTL_LOCALE: Record<string, string> = { nl: 'nl-NL', en: 'en-GB' };
-
 /** Formats an IsoDate ('YYYY-MM-DD') as a long date in the given locale; throws on a non-date. */
 export function formatDate(isoDate: string, locale: string): string {
 	const match = ISO_DATE.exec(isoDate);
@@ -93,10 +91,6 @@ export function formatDate(isoDate: string, locale: string): string {
 	) {
 		throw new RangeError(`Not an IsoDate: ${JSON.stringify(isoDate)}`);
 	}
-	return new Intl.DateTimeFormat(INTL_LOCALE[locale] ?? locale, {
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		timeZone: 'UTC'
-	}).format(date);
+	// One date format for screen and paper.
+	return formatLongDate(isoDate, locale);
 }

@@ -27,7 +27,12 @@ export type RegistrationPdfInput = {
 	};
 	electionTypes: ElectionType[];
 	/** KW Y 6: residents of another EU member state declare they will not also vote there. */
-	epDeclaration: { memberState: string /* localised name */ } | null;
+	epDeclaration: {
+		/** The member state's Dutch name, for the Dutch declaration on the form. */
+		memberState: string;
+		/** Its name in the voter's language, for the translation printed beside it. */
+		memberStateLocal: string;
+	} | null;
 	/** KB D 4(c): Aruba/Curaçao/Sint Maarten, declaration of Dutch public service (filled in by hand). */
 	publicServiceDeclaration: boolean;
 	/** KW D 3(1): for a 17-year-old, the IsoDate the registration takes effect. */

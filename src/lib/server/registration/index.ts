@@ -373,7 +373,10 @@ export async function renderPdf(
 		electionTypes: types,
 		epDeclaration:
 			types.includes('EP') && needsEpDeclaration(facts, types)
-				? { memberState: countryName(facts.residence, 'nl') }
+				? {
+						memberState: countryName(facts.residence, 'nl'),
+						memberStateLocal: countryName(facts.residence, locale)
+					}
 				: null,
 		publicServiceDeclaration: facts.caribbeanPublicService === true,
 		startsOn: done.startsOn,
@@ -385,7 +388,7 @@ export async function renderPdf(
 		},
 		deadlines: done.deadline
 			? {
-					electionName: `${message(`election_type_${done.deadline.election.type}`, {}, locale)} ${formatDate(done.deadline.election.electionDay, locale)}`,
+					electionName: `${message(`election_type_${done.deadline.election.type}`, {}, locale)}, ${formatDate(done.deadline.election.electionDay, locale)}`,
 					cutoffDay: done.deadline.cutoffDay,
 					uploadBy: done.deadline.uploadBy,
 					postBy: done.deadline.postBy,
