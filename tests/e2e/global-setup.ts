@@ -1,0 +1,154 @@
+/**
+ * Starts the production build (`node build`) once for the whole e2e run, on a free port, with
+ * storage nobody else uses: a fresh PGlite folder, or, when DATABASE_URL is set, a database of
+ * its own on that PostgreSQL server (created here and dropped at teardown, so that concurrent
+ * runs never see each other's drafts).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, createWriteStream } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		baseURL: string;
+	}
+}
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const STARTUP_MS = 60_000;
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() =>
+				typeof address === 'object' && address ? resolve(address.port) : reject(address)
+			);
+		});
+	});
+}
+
+/** A database of this run's own on the server DATABASE_URL points to. */
+async function createDatabase(url: string) {
+	const name = `e2e_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+	const admin = postgres(url, { max: 1, onnotice: () => {} });
+	try {
+		await admin.unsafe(`CREATE DATABASE "${name}"`);
+	} finally {
+		await admin.end();
+	}
+	const own = new URL(url);
+	own.pathname = `/${name}`;
+	return {
+		url: own.href,
+		drop: async () => {
+			const sql = postgres(url, { max: 1, onnotice: () => {} });
+			try {
+				// WITH (FORCE), PostgreSQL 13+: a connection the server left open must not keep it alive.
+				await sql.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+			} finally {
+				await sql.end();
+			}
+		}
+	};
+}
+
+async function waitForServer(url: string, server: ChildProcess, log: string) {
+	const deadline = Date.now() + STARTUP_MS;
+	while (Date.now() < deadline) {
+		if (server.exitCode !== null) {
+			throw new Error(`node build exited with ${server.exitCode}:\n${readFileSync(log, 'utf8')}`);
+		}
+		try {
+			const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+			if (response.ok) return;
+		} catch {
+			// Not listening yet.
+		}
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	throw new Error(
+		`node build did not answer within ${STARTUP_MS} ms:\n${readFileSync(log, 'utf8')}`
+	);
+}
+
+function stop(server: ChildProcess): Promise<void> {
+	if (server.exitCode !== null || server.signalCode !== null) return Promise.resolve();
+	return new Promise((resolve) => {
+		const kill = setTimeout(() => server.kill('SIGKILL'), 10_000);
+		server.once('exit', () => {
+			clearTimeout(kill);
+			resolve();
+		});
+		server.kill('SIGTERM');
+	});
+}
+
+export default async function setup(project: TestProject) {
+	// For debugging against a server you started yourself (`E2E_BASE_URL=http://localhost:3000`).
+	if (process.env.E2E_BASE_URL) {
+		project.provide('baseURL', process.env.E2E_BASE_URL.replace(/\/$/, ''));
+		return;
+	}
+	if (!existsSync(path.join(ROOT, 'build', 'index.js'))) {
+		throw new Error('No production build: run `npm run build` before `npm run test:e2e`.');
+	}
+	const port = await freePort();
+	const origin = `http://localhost:${port}`;
+	const work = mkdtempSync(path.join(tmpdir(), 'e2e-'));
+	const log = path.join(work, 'server.log');
+
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		NODE_ENV: 'production',
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		ORIGIN: origin
+	};
+	let database: Awaited<ReturnType<typeof createDatabase>> | null = null;
+	if (process.env.DATABASE_URL) {
+		database = await createDatabase(process.env.DATABASE_URL);
+		env.DATABASE_URL = database.url;
+	} else {
+		env.DATA_DIR = path.join(work, 'data');
+	}
+
+	const out = createWriteStream(log);
+	const server = spawn(process.execPath, ['build'], { cwd: ROOT, env, stdio: 'pipe' });
+	server.stdout?.pipe(out);
+	server.stderr?.pipe(out);
+
+	try {
+		await waitForServer(origin, server, log);
+	} catch (error) {
+		await stop(server);
+		await database?.drop();
+		throw error;
+	}
+	console.log(
+		`e2e: node build on ${origin} with ${database ? 'PostgreSQL (own database)' : 'PGlite'}; log ${log}`
+	);
+	project.provide('baseURL', origin);
+
+	return async () => {
+		const died = server.exitCode !== null || server.signalCode !== null;
+		await stop(server);
+		out.end();
+		await database?.drop();
+		const output = readFileSync(log, 'utf8');
+		// A server-side exception shows here even when a page hid it behind a friendly error.
+		if (died || /error/i.test(output)) {
+			const how = died ? `exited early (${server.exitCode ?? server.signalCode})` : 'logged';
+			console.log(`e2e: node build ${how}; server log:\n${output}`);
+		}
+		rmSync(work, { recursive: true, force: true });
+	};
+}
