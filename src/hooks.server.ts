@@ -2,6 +2,7 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import * as platform from '$lib/server/platform';
+import { negotiateLanguage } from '$lib/server/platform/language';
 
 export const init: ServerInit = platform.start;
 
@@ -13,4 +14,4 @@ const i18n: Handle = ({ event, resolve }) =>
 		});
 	});
 
-export const handle: Handle = sequence(i18n, platform.securityHeaders);
+export const handle: Handle = sequence(negotiateLanguage, i18n, platform.securityHeaders);

@@ -1,6 +1,7 @@
 /** Field shapes and validators shared by every journey. Error messages are message keys. */
 import { z } from 'zod';
-import { msg, type Field } from './engine';
+import { COUNTRY_CODES, isCountryCode } from '$lib/domain';
+import { msg, type Field, type MessageRef } from './engine';
 
 // Letters of any script with their accents, spaces, hyphens, apostrophes and full stops: every
 // Latin-script name prints ("Zoë IJsselmeer-Çelik", "Nguyễn Thị Minh Khai"); markup does not.
@@ -51,3 +52,16 @@ export function addressLines(): Field[] {
 		}
 	];
 }
+
+/** A country chosen from every ISO 3166 country; names and order come from the page's language. */
+export function countrySelect(label?: MessageRef): Field {
+	return {
+		name: 'country',
+		kind: 'select',
+		...(label ? { label } : {}),
+		autocomplete: 'country',
+		options: COUNTRY_CODES.map((code) => ({ value: code, label: { country: code } }))
+	};
+}
+
+export const country = (error: string) => z.string().min(1, error).refine(isCountryCode, error);

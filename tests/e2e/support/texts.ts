@@ -3,7 +3,9 @@
  * messages/en.json) so that a changed or missing translation fails a test. Only what the tests
  * locate or assert is here.
  */
-export type Locale = 'nl' | 'en';
+import { readFileSync } from 'node:fs';
+
+export type Locale = 'nl' | 'en' | 'de' | 'fr' | 'es' | 'pap';
 export type ElectionType = 'TK' | 'EP' | 'KNI';
 export type Sex = 'M' | 'V' | 'X';
 export type Channel =
@@ -99,7 +101,129 @@ type Texts = {
 	intlLocale: string;
 };
 
+/**
+ * Texts of a language from its catalogue, for the languages whose words are not written out
+ * below: the same keys the Dutch and English texts were copied from.
+ */
+function textsFromCatalogue(locale: Locale): Texts {
+	const c = JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as Record<string, string>;
+	const k = (key: string) => {
+		const value = c[key];
+		if (value === undefined) throw new Error(`messages/${locale}.json lacks ${key}`);
+		return value;
+	};
+	const fill = (key: string, params: Record<string, string>) =>
+		Object.entries(params).reduce((t, [n, v]) => t.replaceAll(`{${n}}`, v), k(key));
+	const optional = k('optional');
+	const steps: Record<Step, string> = {
+		nationality: 'register_nationality_question',
+		residence: 'register_residence_question',
+		caribbean_ten_years: 'register_caribbean_ten_years_question',
+		caribbean_public_service: 'register_caribbean_public_service_question',
+		date_of_birth: 'register_dob_question',
+		election_types: 'register_types_question',
+		ep_declaration: 'register_ep_declaration_question',
+		name: 'register_name_question',
+		sex: 'register_sex_question',
+		address: 'register_address_question',
+		correspondence_choice: 'register_correspondence_choice_question',
+		correspondence_address: 'register_correspondence_address_question',
+		contact: 'register_contact_question',
+		bsn: 'register_bsn_question',
+		submission: 'register_submission_question'
+	};
+	const channels = [
+		'den_haag_upload',
+		'den_haag_post',
+		'consular_post',
+		'caribbean_representation',
+		'minister'
+	] as const;
+	return {
+		htmlLang: locale,
+		prefix: `/${locale}`,
+		siteName: k('site_name'),
+		startTitle: k('register_start_title'),
+		start: k('register_start_button'),
+		continue: k('continue'),
+		back: k('back'),
+		change: k('change'),
+		yes: k('answer_yes'),
+		no: k('answer_no'),
+		notGiven: k('answer_not_given'),
+		languageNav: k('language_switch_label'),
+		languageName: k('language_name'),
+		transcriptTitle: k('transcript_title'),
+		errorSummaryTitle: k('error_summary_title'),
+		errorTitlePrefix: k('error_title_prefix'),
+		errorPrefix: k('error_prefix'),
+		questions: Object.fromEntries(
+			Object.entries(steps).map(([step, key]) => [step, k(key)])
+		) as Record<Step, string>,
+		day: k('date_day'),
+		month: k('date_month'),
+		year: k('date_year'),
+		firstNames: k('register_name_first_names'),
+		surname: k('register_name_surname'),
+		addressLine1: k('field_address_line1'),
+		addressLine2: k('field_address_line2'),
+		addressLine3: `${k('field_address_line3')} ${optional}`,
+		country: k('field_country'),
+		email: k('register_contact_email'),
+		phone: `${k('register_contact_phone')} ${optional}`,
+		epDeclarationYes: k('register_ep_declaration_yes'),
+		electionTypes: {
+			TK: k('election_type_TK'),
+			EP: k('election_type_EP'),
+			KNI: k('election_type_KNI')
+		},
+		sex: { M: k('register_sex_M'), V: k('register_sex_V'), X: k('register_sex_X') },
+		channels: Object.fromEntries(channels.map((ch) => [ch, k(`submission_${ch}`)])) as Record<
+			Channel,
+			string
+		>,
+		errors: {
+			chooseOne: k('error_choose_one'),
+			residenceRequired: k('register_residence_error_required'),
+			dobRequired: k('register_dob_error_required'),
+			dobIncomplete: k('register_dob_error_incomplete'),
+			dobInvalid: k('register_dob_error_invalid'),
+			dobFuture: k('register_dob_error_future'),
+			typesRequired: k('register_types_error_required'),
+			firstNamesRequired: k('register_name_first_names_error_required'),
+			firstNamesTooLong: k('register_name_first_names_error_too_long'),
+			firstNamesCharacters: k('register_name_first_names_error_characters'),
+			surnameRequired: k('register_name_surname_error_required'),
+			surnameCharacters: k('register_name_surname_error_characters'),
+			addressRequired: k('register_address_error_required'),
+			cityRequired: k('register_address_error_city'),
+			emailRequired: k('register_contact_email_error_required'),
+			emailInvalid: k('register_contact_email_error_invalid')
+		},
+		checkTitle: k('check_title'),
+		checkAnswersHeading: k('check_answers_heading'),
+		createForm: k('check_confirm'),
+		verdictsTitle: k('verdicts_title'),
+		verdictsRefused: (type) => fill('verdicts_refused', { type }),
+		typeNotAvailable: (type) => fill('register_types_not_available', { type }),
+		startsOn: (date) => fill('verdicts_starts_on', { date }),
+		doneTitle: k('done_title'),
+		referenceLabel: k('done_reference_label'),
+		download: k('done_download'),
+		notAbroadTitle: k('result_not_abroad_title'),
+		livesInBes: k('reason_lives_in_bes'),
+		notAbroadNext: k('result_not_abroad_next'),
+		caribbeanConditionNotMet: k('reason_caribbean_condition_not_met'),
+		epNoCaribbeanCondition: k('reason_ep_no_caribbean_condition'),
+		intlLocale: locale
+	};
+}
+
 export const TEXTS: Record<Locale, Texts> = {
+	de: textsFromCatalogue('de'),
+	fr: textsFromCatalogue('fr'),
+	es: textsFromCatalogue('es'),
+	pap: textsFromCatalogue('pap'),
 	nl: {
 		htmlLang: 'nl',
 		prefix: '',
@@ -311,16 +435,29 @@ export const TEXTS: Record<Locale, Texts> = {
 	}
 };
 
+/** The languages whose texts are written out; the others come from their catalogues. */
 export const LOCALES: Locale[] = ['nl', 'en'];
+export const ALL_LOCALES: Locale[] = ['nl', 'en', 'de', 'fr', 'es', 'pap'];
+
+// No CLDR data for Papiamentu: the app shows Dutch country names and catalogue month names.
+const cldr = (locale: Locale) =>
+	Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0 ? locale : 'nl';
 
 /** Country names as the select lists them in each language (CLDR, as the app uses them). */
 export function countryName(code: string, locale: Locale): string {
-	return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
+	return new Intl.DisplayNames([cldr(locale)], { type: 'region' }).of(code) ?? code;
 }
 
 /** '2027-02-03' → '3 februari 2027' / '3 February 2027', as the pages and the form print it. */
 export function longDate(iso: string, locale: Locale): string {
 	const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+	if (cldr(locale) !== locale) {
+		const c = JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as Record<string, string>;
+		return (c.date_long ?? '')
+			.replace('{day}', String(d))
+			.replace('{month}', c[`date_month_${m}`] ?? '')
+			.replace('{year}', String(y));
+	}
 	return new Intl.DateTimeFormat(TEXTS[locale].intlLocale, {
 		day: 'numeric',
 		month: 'long',

@@ -5,12 +5,10 @@
 import { z } from 'zod';
 import {
 	CARIBBEAN_COUNTRIES,
-	COUNTRY_CODES,
 	ELECTION_TYPES,
 	assessAge,
 	assessResidence,
 	availableTypes,
-	isCountryCode,
 	isValidCalendarDate,
 	LAW,
 	needsEpDeclaration,
@@ -30,7 +28,7 @@ import {
 	type Step,
 	type StepAnswer
 } from '../engine';
-import { addressLines, personName, text } from '../fields';
+import { addressLines, country, countrySelect, personName, text } from '../fields';
 
 export const REGISTRATION = 'registration';
 
@@ -112,22 +110,8 @@ const steps: Step[] = [
 		id: 'residence',
 		question: msg('register_residence_question'),
 		hint: msg('register_residence_hint'),
-		fields: () => [
-			{
-				name: 'country',
-				kind: 'select',
-				autocomplete: 'country',
-				// Labels are country names in the page's language, filled in and sorted at render time.
-				options: COUNTRY_CODES.map((code) => ({ value: code, label: { country: code } }))
-			}
-		],
-		schema: () =>
-			z.object({
-				country: z
-					.string()
-					.min(1, 'register_residence_error_required')
-					.refine(isCountryCode, 'register_residence_error_required')
-			}),
+		fields: () => [countrySelect()],
+		schema: () => z.object({ country: country('register_residence_error_required') }),
 		summary: (a) => [{ country: String(a.country) }]
 	},
 	{
@@ -290,20 +274,8 @@ const steps: Step[] = [
 		question: msg('register_correspondence_address_question'),
 		hint: msg('register_correspondence_address_hint'),
 		applies: (ctx) => value(ctx.answers, 'correspondence_choice') === 'yes',
-		fields: () => [
-			...addressLines(),
-			{
-				name: 'country',
-				kind: 'select',
-				label: msg('field_country'),
-				autocomplete: 'country',
-				options: COUNTRY_CODES.map((code) => ({ value: code, label: { country: code } }))
-			}
-		],
-		schema: () =>
-			addressSchema().extend({
-				country: z.string().refine(isCountryCode, 'register_residence_error_required')
-			}),
+		fields: () => [...addressLines(), countrySelect(msg('field_country'))],
+		schema: () => addressSchema().extend({ country: country('register_residence_error_required') }),
 		summary: (a) => [...lines(a).map(literal), { country: String(a.country) }]
 	},
 	{

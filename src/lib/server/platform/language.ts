@@ -1,0 +1,56 @@
+/**
+ * Which language to serve a page in. The URL decides (Dutch at /, others at /en/, /de/, …); on a
+ * first visit to a Dutch URL the browser's Accept-Language may send the voter to their language,
+ * and once they choose one with the switch (?lang=xx) that choice is remembered in a cookie.
+ */
+import { redirect, type Handle } from '@sveltejs/kit';
+import {
+	baseLocale,
+	extractLocaleFromHeader,
+	extractLocaleFromUrl,
+	isLocale,
+	localizeHref
+} from '$lib/paraglide/runtime';
+
+export const LANGUAGE_COOKIE = 'lang';
+const YEAR = 60 * 60 * 24 * 365;
+
+function wantsPage(request: Request): boolean {
+	return (
+		(request.method === 'GET' || request.method === 'HEAD') &&
+		(request.headers.get('accept') ?? '').includes('text/html')
+	);
+}
+
+export const negotiateLanguage: Handle = ({ event, resolve }) => {
+	const { url, request, cookies } = event;
+	if (!wantsPage(request)) return resolve(event);
+
+	// The switch: remember the choice (a functional cookie, no tracking) and drop the parameter.
+	const chosen = url.searchParams.get('lang');
+	if (chosen !== null) {
+		const target = new URL(url);
+		target.searchParams.delete('lang');
+		if (isLocale(chosen)) {
+			cookies.set(LANGUAGE_COOKIE, chosen, {
+				path: '/',
+				maxAge: YEAR,
+				httpOnly: true,
+				sameSite: 'lax',
+				secure: url.protocol === 'https:'
+			});
+		}
+		redirect(303, target.pathname + target.search);
+	}
+
+	// A URL with a language prefix is explicit; only the prefix-less (Dutch) URLs negotiate.
+	if (extractLocaleFromUrl(url) !== baseLocale) {
+		return resolve(event);
+	}
+	const remembered = cookies.get(LANGUAGE_COOKIE);
+	const preferred = isLocale(remembered) ? remembered : extractLocaleFromHeader(request);
+	if (preferred && preferred !== baseLocale) {
+		redirect(307, localizeHref(url.pathname + url.search, { locale: preferred }));
+	}
+	return resolve(event);
+};
