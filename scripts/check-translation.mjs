@@ -13,11 +13,16 @@ const read = (p) => JSON.parse(readFileSync(path.join(root, p), 'utf8'));
 const nl = read('messages/nl.json');
 const target = read(`messages/${locale}.json`);
 const problems = [];
-const placeholders = (t) => [...String(t).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+const placeholders = (t) =>
+	[...String(t).matchAll(/\{(\w+)\}/g)]
+		.map((m) => m[1])
+		.sort()
+		.join(',');
 for (const key of Object.keys(nl)) {
 	if (key === '$schema') continue;
 	if (!(key in target)) problems.push(`missing key ${key}`);
-	else if (placeholders(nl[key]) !== placeholders(target[key])) problems.push(`placeholders differ in ${key}`);
+	else if (placeholders(nl[key]) !== placeholders(target[key]))
+		problems.push(`placeholders differ in ${key}`);
 	else if (nl[key] === target[key] && /\p{L}/u.test(nl[key].replace(/\{\w+\}/g, '')))
 		problems.push(`identical to Dutch: ${key}`);
 }
@@ -26,7 +31,8 @@ const glossary = read('docs/glossary.json');
 const own = existsSync(path.join(root, `docs/glossary/${locale}.json`))
 	? read(`docs/glossary/${locale}.json`)
 	: {};
-const uses = (text, forms) => forms.some((f) => String(text).toLocaleLowerCase().includes(f.toLocaleLowerCase()));
+const uses = (text, forms) =>
+	forms.some((f) => String(text).toLocaleLowerCase().includes(f.toLocaleLowerCase()));
 for (const term of glossary.terms) {
 	const entry = term[locale] ?? own[term.id];
 	if (!entry) {
@@ -36,7 +42,8 @@ for (const term of glossary.terms) {
 	for (const [key, text] of Object.entries(nl)) {
 		if (key === '$schema' || !uses(text, term.nl.forms)) continue;
 		if (entry.exceptions?.includes(key)) continue;
-		if (!uses(target[key] ?? '', entry.forms)) problems.push(`glossary ${term.id}: ${key} does not use ${entry.forms.join(' / ')}`);
+		if (!uses(target[key] ?? '', entry.forms))
+			problems.push(`glossary ${term.id}: ${key} does not use ${entry.forms.join(' / ')}`);
 	}
 }
 console.log(problems.length ? problems.join('\n') : `${locale}: no problems`);

@@ -14,7 +14,14 @@ for (const locale of settings.locales) {
 }
 writeFileSync('docs/glossary.json', JSON.stringify(glossary, null, '\t') + '\n');
 
-const names = { nl: 'Nederlands', en: 'English', de: 'Deutsch', fr: 'Français', es: 'Español', pap: 'Papiamentu' };
+const names = {
+	nl: 'Nederlands',
+	en: 'English',
+	de: 'Deutsch',
+	fr: 'Français',
+	es: 'Español',
+	pap: 'Papiamentu'
+};
 const locales = settings.locales;
 const row = (cells) => `| ${cells.join(' | ')} |`;
 const lines = [
@@ -30,4 +37,6 @@ const lines = [
 	...glossary.terms.map((t) => row([t.note, ...locales.map((l) => t[l]?.term ?? '')]))
 ];
 writeFileSync('docs/glossary.md', lines.join('\n') + '\n');
-console.log(`glossary: ${glossary.terms.length} terms in ${locales.filter((l) => glossary.terms.every((t) => t[l])).join(', ')}`);
+console.log(
+	`glossary: ${glossary.terms.length} terms in ${locales.filter((l) => glossary.terms.every((t) => t[l])).join(', ')}`
+);
