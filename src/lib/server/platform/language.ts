@@ -15,8 +15,9 @@ import {
 export const LANGUAGE_COOKIE = 'lang';
 const YEAR = 60 * 60 * 24 * 365;
 
-function wantsPage(request: Request): boolean {
+function wantsPage(request: Request, url: URL): boolean {
 	return (
+		!url.pathname.includes('/api/') &&
 		(request.method === 'GET' || request.method === 'HEAD') &&
 		(request.headers.get('accept') ?? '').includes('text/html')
 	);
@@ -24,7 +25,7 @@ function wantsPage(request: Request): boolean {
 
 export const negotiateLanguage: Handle = ({ event, resolve }) => {
 	const { url, request, cookies } = event;
-	if (!wantsPage(request)) return resolve(event);
+	if (!wantsPage(request, url)) return resolve(event);
 
 	// The switch: remember the choice (a functional cookie, no tracking) and drop the parameter.
 	const chosen = url.searchParams.get('lang');
