@@ -14,4 +14,5 @@ const i18n: Handle = ({ event, resolve }) =>
 		});
 	});
 
-export const handle: Handle = sequence(negotiateLanguage, i18n, platform.securityHeaders);
+// Security headers first, so that they are on every response, the language redirects included.
+export const handle: Handle = sequence(platform.securityHeaders, negotiateLanguage, i18n);

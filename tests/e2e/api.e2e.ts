@@ -32,7 +32,7 @@ test('GET /api/v1/elections.ics is a calendar a phone can subscribe to', async (
 	const response = await page.request.get('/api/v1/elections.ics?type=TK');
 	expect(response.headers()['content-type']).toBe('text/calendar; charset=utf-8');
 	const events = Object.values(ical.sync.parseICS(await response.text())).filter(
-		(c) => c.type === 'VEVENT'
+		(c) => c?.type === 'VEVENT'
 	);
 	expect(events).toHaveLength(9);
 });

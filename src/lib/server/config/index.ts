@@ -65,3 +65,12 @@ export function postalDaysOverrides(): Record<string, number> {
 export function origin(): string {
 	return process.env.ORIGIN ?? `http://localhost:${process.env.PORT ?? 3000}`;
 }
+
+/**
+ * Days a consular post, representation or ministry takes to forward a form to Den Haag
+ * (KB D 5(1): "as soon as possible"); a planning figure, FORWARDING_DAYS overrides it.
+ */
+export function forwardingDays(): number {
+	const days = Number(process.env.FORWARDING_DAYS ?? 10);
+	return Number.isInteger(days) && days >= 0 && days <= 60 ? days : 10;
+}

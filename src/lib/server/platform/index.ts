@@ -22,6 +22,10 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 		'Permissions-Policy',
 		'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()'
 	);
+	// A draft's pages show name, address and BSN: never kept by a shared or back-forward cache.
+	if (/^(\/[a-z]{2,3})?\/register\//.test(event.url.pathname)) {
+		response.headers.set('Cache-Control', 'private, no-store');
+	}
 	if (event.url.protocol === 'https:') {
 		response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 	}

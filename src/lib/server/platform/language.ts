@@ -3,7 +3,7 @@
  * first visit to a Dutch URL the browser's Accept-Language may send the voter to their language,
  * and once they choose one with the switch (?lang=xx) that choice is remembered in a cookie.
  */
-import { redirect, type Handle } from '@sveltejs/kit';
+import type { Handle } from '@sveltejs/kit';
 import {
 	baseLocale,
 	extractLocaleFromHeader,
@@ -23,6 +23,18 @@ function wantsPage(request: Request, url: URL): boolean {
 	);
 }
 
+/**
+ * A path that stays on this site: `//evil.example/` or `/\\evil.example/` in a Location header
+ * would send the browser to another host (an open redirect on a government domain).
+ */
+export function sameSite(path: string): string {
+	return '/' + path.replace(/^[/\\]+/, '');
+}
+
+// A Response rather than SvelteKit's thrown redirect, so the security headers wrap it too.
+const redirectTo = (status: number, path: string) =>
+	new Response(null, { status, headers: { location: sameSite(path) } });
+
 export const negotiateLanguage: Handle = ({ event, resolve }) => {
 	const { url, request, cookies } = event;
 	if (!wantsPage(request, url)) return resolve(event);
@@ -41,7 +53,7 @@ export const negotiateLanguage: Handle = ({ event, resolve }) => {
 				secure: url.protocol === 'https:'
 			});
 		}
-		redirect(303, target.pathname + target.search);
+		return redirectTo(303, target.pathname + target.search);
 	}
 
 	// A URL with a language prefix is explicit; only the prefix-less (Dutch) URLs negotiate.
@@ -51,7 +63,7 @@ export const negotiateLanguage: Handle = ({ event, resolve }) => {
 	const remembered = cookies.get(LANGUAGE_COOKIE);
 	const preferred = isLocale(remembered) ? remembered : extractLocaleFromHeader(request);
 	if (preferred && preferred !== baseLocale) {
-		redirect(307, localizeHref(url.pathname + url.search, { locale: preferred }));
+		return redirectTo(307, localizeHref(url.pathname + url.search, { locale: preferred }));
 	}
 	return resolve(event);
 };

@@ -248,10 +248,18 @@ function destination(answers: Answers): Destination {
 export type Deadline = {
 	election: { slug: string; type: ElectionType; electionDay: IsoDate; provisional: boolean };
 	cutoffDay: IsoDate;
-	uploadBy: IsoDate;
-	postBy: IsoDate;
+	/** E-mail the scan to Den Haag (KB D 5(4)); not for those who must go through the Minister. */
+	uploadBy: IsoDate | null;
+	/** Post it to Den Haag, allowing the post's time from the voter's country. */
+	postBy: IsoDate | null;
+	/** Hand it in where it is forwarded from (consular post, representation, Minister). */
+	forwardBy: IsoDate | null;
+	/** The paper route's date has passed: only the scan can still make it. */
+	paperTooLate: boolean;
 	basis: LegalRef[];
 };
+
+const FORWARDED = new Set(['consular_post', 'caribbean_representation', 'minister']);
 
 async function deadline(answers: Answers, types: ElectionType[]): Promise<Deadline | null> {
 	const list = await electionCalendar.list();
@@ -266,6 +274,11 @@ async function deadline(answers: Answers, types: ElectionType[]): Promise<Deadli
 	if (!target || !target.election.electionDay) return null;
 	const table = { ...DEFAULT_POSTAL_DAYS, ...config.postalDaysOverrides() };
 	const days = postalDaysFor(factsOf(answers).residence, table);
+	const channel = String(answers.submission?.channel ?? 'den_haag_post');
+	const cutoffDay = target.cutoff.day;
+	// KW D 3(2): what counts is receipt in Den Haag, so a forwarded form needs the forwarding too.
+	const forwarded = FORWARDED.has(channel);
+	const paperBy = postBy(cutoffDay, days + (forwarded ? config.forwardingDays() : 0));
 	return {
 		election: {
 			slug: target.election.id,
@@ -273,11 +286,23 @@ async function deadline(answers: Answers, types: ElectionType[]): Promise<Deadli
 			electionDay: target.election.electionDay,
 			provisional: target.election.provisional
 		},
-		cutoffDay: target.cutoff.day,
-		uploadBy: target.cutoff.day,
-		postBy: postBy(target.cutoff.day, days),
+		cutoffDay,
+		// KB D 5(2): public servants without ten years submit through the Minister only.
+		uploadBy: channel === 'minister' ? null : cutoffDay,
+		postBy: forwarded ? null : paperBy,
+		forwardBy: forwarded ? paperBy : null,
+		paperTooLate: paperBy < today(),
 		basis: target.cutoff.basis
 	};
+}
+
+/**
+ * Chosen types with an upcoming election whose day is not yet set: it may come before the one
+ * the deadline names, so the voter is told to send the form soon.
+ */
+async function undated(types: ElectionType[]): Promise<ElectionType[]> {
+	const list = await electionCalendar.list();
+	return types.filter((t) => list.some((e) => e.type === t && e.electionDay === null));
 }
 
 export type CheckView = {
@@ -286,6 +311,7 @@ export type CheckView = {
 	startsOn: IsoDate | null;
 	destination: Destination;
 	deadline: Deadline | null;
+	undated: ElectionType[];
 };
 
 async function summary(answers: Answers, p: Plan): Promise<CheckView> {
@@ -294,9 +320,13 @@ async function summary(answers: Answers, p: Plan): Promise<CheckView> {
 	return {
 		transcript: transcript(p),
 		verdicts: verdicts(answers),
-		startsOn: age?.status === 'seventeen' ? age.startsOn : null,
+		// KW D 3(1): a start date only while it is still ahead; within 44 days of the 18th birthday
+		// the registration takes effect with the decision.
+		startsOn:
+			age?.status === 'seventeen' && age.startsOn && age.startsOn > today() ? age.startsOn : null,
 		destination: destination(answers),
-		deadline: await deadline(answers, registeredTypes(answers, today()))
+		deadline: await deadline(answers, registeredTypes(answers, today())),
+		undated: await undated(registeredTypes(answers, today()))
 	};
 }
 
@@ -390,8 +420,8 @@ export async function renderPdf(
 			? {
 					electionName: `${message(`election_type_${done.deadline.election.type}`, {}, locale)}, ${formatDate(done.deadline.election.electionDay, locale)}`,
 					cutoffDay: done.deadline.cutoffDay,
-					uploadBy: done.deadline.uploadBy,
-					postBy: done.deadline.postBy,
+					uploadBy: done.deadline.uploadBy ?? done.deadline.cutoffDay,
+					postBy: done.deadline.postBy ?? done.deadline.forwardBy ?? done.deadline.cutoffDay,
 					provisional: done.deadline.election.provisional
 				}
 			: null

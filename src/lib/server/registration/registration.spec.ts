@@ -48,10 +48,18 @@ describe('the registration journey on the server', () => {
 		expect(done.destination.channel).toBe('den_haag_upload');
 		expect(done.destination.address?.email).toBeTruthy();
 		// The next TK or EP election with a known day is TK 2030; its registration cut-off is the
-		// 42nd day before (KW D 3(2)), and posting from Germany allows a few days of mail.
-		expect(done.deadline?.election.type).toBe('TK');
-		expect(done.deadline?.cutoffDay).toBe('2030-04-03');
-		expect(done.deadline!.postBy < done.deadline!.uploadBy).toBe(true);
+		// 42nd day before (KW D 3(2)). Uploading counts until that day; the EP 2029 election has no
+		// day yet and may come first, so the voter is told.
+		expect(done.deadline).toMatchObject({
+			election: { type: 'TK' },
+			cutoffDay: '2030-04-03',
+			uploadBy: '2030-04-03',
+			forwardBy: null,
+			paperTooLate: false
+		});
+		// Posting instead allows the mail's time from Germany.
+		expect(done.deadline!.postBy! < '2030-04-03').toBe(true);
+		expect(done.undated).toEqual(['EP']);
 		expect(done.startsOn).toBeNull();
 	});
 
@@ -68,6 +76,10 @@ describe('the registration journey on the server', () => {
 		const { done } = await complete(seventeenInCanada());
 		const eighteenth = addYears(addDays(today(), -100), 1);
 		expect(done.startsOn).toBe(addDays(eighteenth, -44));
+		// Handed in at the consulate: the form must still be forwarded to Den Haag (KB D 5(1)),
+		// so the paper date allows the post from Canada and the forwarding.
+		expect(done.deadline?.postBy).toBeNull();
+		expect(done.deadline?.forwardBy).toBe(addDays(done.deadline!.cutoffDay, -(10 + 10)));
 		expect(done.verdicts).toEqual([expect.objectContaining({ type: 'TK', eligible: true })]);
 	});
 
