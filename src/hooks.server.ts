@@ -1,8 +1,9 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import * as platform from '$lib/server/platform';
 import { negotiateLanguage } from '$lib/server/platform/language';
+import * as m from '$lib/paraglide/messages.js';
 
 export const init: ServerInit = platform.start;
 
@@ -16,3 +17,10 @@ const i18n: Handle = ({ event, resolve }) =>
 
 // Security headers first, so that they are on every response, the language redirects included.
 export const handle: Handle = sequence(platform.securityHeaders, negotiateLanguage, i18n);
+
+// Unexpected errors (and unknown pages) get a message in the visitor's language; the details go
+// to the server log only.
+export const handleError: HandleServerError = ({ error, status }) => {
+	if (status !== 404) console.error(error);
+	return { message: status === 404 ? m.error_404_text() : m.error_500_text() };
+};

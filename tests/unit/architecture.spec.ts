@@ -1,6 +1,6 @@
 /**
  * The house's shape, checked by reading the source: the rules are pure (no I/O, no framework),
- * routes are thin (no database), and nothing user-visible is hard-coded in the journeys.
+ * routes are thin (no database), and the shared code never imports server modules.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';

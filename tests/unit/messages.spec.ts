@@ -85,10 +85,8 @@ describe('message catalogues', () => {
 		);
 		expect(keys.length).toBeGreaterThan(30);
 		for (const key of keys) expect(base[key], key).toBeDefined();
-		for (const step of registration.steps) {
-			expect(base[step.question.key], step.id).toBeDefined();
-			// Name fields take their error keys from their label key.
-		}
+		for (const step of registration.steps) expect(base[step.question.key], step.id).toBeDefined();
+		// Name fields take their error keys from their label key.
 		for (const field of ['register_name_first_names', 'register_name_surname']) {
 			for (const suffix of ['required', 'too_long', 'characters']) {
 				expect(base[`${field}_error_${suffix}`]).toBeDefined();

@@ -106,28 +106,43 @@ export function plan(journey: Journey, answers: Answers, today: string): Plan {
 			return {
 				answered,
 				position: { kind: 'step', step },
-				answers: keepLater(kept, answers, journey, step)
+				answers: keepLater(kept, answers, journey, step, today)
 			};
 		}
 		kept[step.id] = answer as StepAnswer;
 		answered.push(step);
 		const outcome = journey.outcome({ today, answers: kept });
-		if (outcome) return { answered, position: { kind: 'outcome', outcome }, answers: kept };
+		if (outcome) {
+			const after = journey.steps[journey.steps.indexOf(step) + 1];
+			return {
+				answered,
+				position: { kind: 'outcome', outcome },
+				answers: after ? keepLater(kept, answers, journey, after, today) : kept
+			};
+		}
 	}
 	return { answered, position: { kind: 'check' }, answers: kept };
 }
 
 /**
  * Answers to later steps are kept while the voter is sent back to an earlier one (after a
- * "Change" that makes a new question necessary), so nothing is asked twice; they are dropped
- * once the journey's path no longer reaches them.
+ * "Change" that makes a new question necessary, or leads to an outcome they will correct), so
+ * nothing is asked twice; but only for steps that still apply, so an answer the path no longer
+ * reaches (the EP declaration after moving out of the EU) is dropped at once (KB D 4).
  */
-function keepLater(kept: Answers, all: Answers, journey: Journey, current: Step): Answers {
+function keepLater(
+	kept: Answers,
+	all: Answers,
+	journey: Journey,
+	from: Step,
+	today: string
+): Answers {
 	const result: Answers = { ...kept };
-	let after = false;
-	for (const step of journey.steps) {
-		if (step === current) after = true;
-		else if (after && all[step.id] !== undefined) result[step.id] = all[step.id] as StepAnswer;
+	for (const step of journey.steps.slice(journey.steps.indexOf(from))) {
+		const answer = all[step.id];
+		if (answer === undefined) continue;
+		if (step.applies && !step.applies({ today, answers: result })) continue;
+		result[step.id] = answer;
 	}
 	return result;
 }

@@ -3,6 +3,7 @@
  * cover sheet in that language; and how the language is chosen (Accept-Language on a first
  * visit, the voter's choice remembered after).
  */
+import { readFileSync } from 'node:fs';
 import { describe } from 'vitest';
 import { expect, test } from '../support/browser';
 import { Registration } from '../support/journey';
@@ -22,6 +23,8 @@ describe.each(ALL_LOCALES)('registration in %s', (locale: Locale) => {
 		expect(text).toContain(reference);
 		// The form is Dutch; the cover sheet is in the page's language.
 		expect(text).toContain('Aanvraag registratie kiezer buiten Nederland');
+		const catalogue = JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8'));
+		expect(text).toContain(catalogue.pdf_cover_title);
 	});
 });
 

@@ -78,7 +78,6 @@ type Texts = {
 		surnameCharacters: string;
 		addressRequired: string;
 		cityRequired: string;
-		emailRequired: string;
 		emailInvalid: string;
 	};
 	checkTitle: string;
@@ -169,7 +168,7 @@ function textsFromCatalogue(locale: Locale): Texts {
 		addressLine2: k('field_address_line2'),
 		addressLine3: `${k('field_address_line3')} ${optional}`,
 		country: k('field_country'),
-		email: k('register_contact_email'),
+		email: `${k('register_contact_email')} ${optional}`,
 		phone: `${k('register_contact_phone')} ${optional}`,
 		epDeclarationYes: k('register_ep_declaration_yes'),
 		electionTypes: {
@@ -197,7 +196,6 @@ function textsFromCatalogue(locale: Locale): Texts {
 			surnameCharacters: k('register_name_surname_error_characters'),
 			addressRequired: k('register_address_error_required'),
 			cityRequired: k('register_address_error_city'),
-			emailRequired: k('register_contact_email_error_required'),
 			emailInvalid: k('register_contact_email_error_invalid')
 		},
 		checkTitle: k('check_title'),
@@ -245,8 +243,7 @@ export const TEXTS: Record<Locale, Texts> = {
 		questions: {
 			nationality: 'Heeft u de Nederlandse nationaliteit?',
 			residence: 'In welk land woont u?',
-			caribbean_ten_years:
-				'Heeft u, voordat u hier kwam wonen, ten minste 10 jaar in Nederland gewoond?',
+			caribbean_ten_years: 'Heeft u in totaal ten minste 10 jaar in Nederland gewoond?',
 			caribbean_public_service:
 				'Werkt u hier in Nederlandse openbare dienst, of hoort u bij het huishouden van iemand die dat doet?',
 			date_of_birth: 'Wat is uw geboortedatum?',
@@ -270,7 +267,7 @@ export const TEXTS: Record<Locale, Texts> = {
 		addressLine2: 'Postcode en woonplaats',
 		addressLine3: 'Regio, provincie of staat (optioneel)',
 		country: 'Land',
-		email: 'E-mailadres',
+		email: 'E-mailadres (optioneel)',
 		phone: 'Telefoonnummer (optioneel)',
 		epDeclarationYes: 'Ja, ik stem voor het Europees Parlement alleen in Nederland',
 		electionTypes: {
@@ -303,7 +300,6 @@ export const TEXTS: Record<Locale, Texts> = {
 				'Gebruik in uw achternaam alleen letters, spaties, koppeltekens, punten en apostroffen',
 			addressRequired: 'Vul uw straat en huisnummer in',
 			cityRequired: 'Vul uw postcode en woonplaats in',
-			emailRequired: 'Vul uw e-mailadres in',
 			emailInvalid: 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl'
 		},
 		checkTitle: 'Controleer uw antwoorden',
@@ -349,8 +345,7 @@ export const TEXTS: Record<Locale, Texts> = {
 		questions: {
 			nationality: 'Do you have Dutch nationality?',
 			residence: 'Which country do you live in?',
-			caribbean_ten_years:
-				'Before you came to live here, did you live in the Netherlands for at least 10 years?',
+			caribbean_ten_years: 'Have you lived in the Netherlands for at least 10 years in total?',
 			caribbean_public_service:
 				'Do you work here in Dutch public service, or are you part of the household of someone who does?',
 			date_of_birth: 'What is your date of birth?',
@@ -375,7 +370,7 @@ export const TEXTS: Record<Locale, Texts> = {
 		addressLine2: 'Postal code and town or city',
 		addressLine3: 'Region, province or state (optional)',
 		country: 'Country',
-		email: 'Email address',
+		email: 'Email address (optional)',
 		phone: 'Phone number (optional)',
 		epDeclarationYes: 'Yes, I will vote for the European Parliament only in the Netherlands',
 		electionTypes: {
@@ -408,7 +403,6 @@ export const TEXTS: Record<Locale, Texts> = {
 				'Use only letters, spaces, hyphens, full stops and apostrophes in your surname',
 			addressRequired: 'Enter your street and house number',
 			cityRequired: 'Enter your postal code and town or city',
-			emailRequired: 'Enter your email address',
 			emailInvalid: 'Enter a valid email address, like name@example.com'
 		},
 		checkTitle: 'Check your answers',

@@ -290,7 +290,9 @@ const steps: Step[] = [
 				hint: msg('register_contact_email_hint'),
 				autocomplete: 'email',
 				inputmode: 'email',
-				spellcheck: false
+				spellcheck: false,
+				// KB D 4: an e-mail address "where applicable"; without one, notices come by post.
+				optional: true
 			},
 			{
 				name: 'phone',
@@ -306,9 +308,8 @@ const steps: Step[] = [
 			z.object({
 				email: z
 					.string()
-					.min(1, 'register_contact_email_error_required')
 					.max(254, 'register_contact_email_error_invalid')
-					.refine((v) => EMAIL.test(v), 'register_contact_email_error_invalid'),
+					.refine((v) => v === '' || EMAIL.test(v), 'register_contact_email_error_invalid'),
 				phone: z
 					.string()
 					.max(30, 'register_contact_phone_error_invalid')

@@ -44,16 +44,16 @@ export const negotiateLanguage: Handle = ({ event, resolve }) => {
 	if (chosen !== null) {
 		const target = new URL(url);
 		target.searchParams.delete('lang');
+		const response = redirectTo(303, target.pathname + target.search);
 		if (isLocale(chosen)) {
-			cookies.set(LANGUAGE_COOKIE, chosen, {
-				path: '/',
-				maxAge: YEAR,
-				httpOnly: true,
-				sameSite: 'lax',
-				secure: url.protocol === 'https:'
-			});
+			// Set on the Response itself: event.cookies only reach responses made by resolve().
+			const secure = url.protocol === 'https:' ? '; Secure' : '';
+			response.headers.append(
+				'set-cookie',
+				`${LANGUAGE_COOKIE}=${chosen}; Path=/; Max-Age=${YEAR}; HttpOnly; SameSite=Lax${secure}`
+			);
 		}
-		return redirectTo(303, target.pathname + target.search);
+		return response;
 	}
 
 	// A URL with a language prefix is explicit; only the prefix-less (Dutch) URLs negotiate.

@@ -201,6 +201,18 @@ describe('the registration journey on the server', () => {
 				}
 			],
 			[
+				'name',
+				// The legal form's font prints Latin script; a passport spells the name in it.
+				{ first_names: '太郎', surname: 'Jansen' },
+				{ first_names: 'register_name_first_names_error_characters' }
+			],
+			[
+				'address',
+				// A right-to-left override would make the printed line read differently.
+				{ address_line1: 'Hauptstraße 1\u202E', address_line2: '10115 Berlin', address_line3: '' },
+				{ address_line1: 'error_characters' }
+			],
+			[
 				'contact',
 				{ email: 'not-an-address', phone: '' },
 				{ email: 'register_contact_email_error_invalid' }
@@ -285,6 +297,32 @@ describe('the registration journey on the server', () => {
 			ok: true,
 			next: { kind: 'step', step: 'submission' }
 		});
+	});
+
+	it('drops an answer the path no longer reaches at once, and keeps the rest through an outcome', async () => {
+		const token = await registration.start('en');
+		await answer(token, adultInGermany);
+		// Aruba: the ten-years question comes first, and the EP declaration is gone already.
+		await registration.submitStep(token, 'residence', form({ country: 'AW' }), 'en');
+		let draft = await drafts.find(token, 'registration');
+		expect(draft?.answers.ep_declaration).toBeUndefined();
+		expect(draft?.answers.name).toEqual({ first_names: 'Zoë', surname: 'IJsselmeer-Çelik' });
+		// A slip of the finger to Bonaire ends the conversation, and going back to Germany asks only
+		// the EP declaration again: nothing else is lost.
+		expect(
+			await registration.submitStep(token, 'residence', form({ country: 'BQ' }), 'en')
+		).toEqual({
+			ok: true,
+			next: { kind: 'result' }
+		});
+		expect(
+			await registration.submitStep(token, 'residence', form({ country: 'DE' }), 'en')
+		).toEqual({
+			ok: true,
+			next: { kind: 'step', step: 'ep_declaration' }
+		});
+		draft = await drafts.find(token, 'registration');
+		expect(draft?.answers.contact).toEqual({ email: 'zoe@example.org', phone: '+49 30 1234567' });
 	});
 
 	it('freezes a draft once its form is made', async () => {
