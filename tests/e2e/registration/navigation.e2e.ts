@@ -190,3 +190,14 @@ test('keyboard only: the first three questions with Tab, arrows, Space and Enter
 	expect(answers.get(t.questions.residence)).toBe('Germany');
 	expect(answers.get(t.questions.date_of_birth)).toBe('14 May 1988');
 });
+
+test('at 320 CSS pixels wide nothing scrolls sideways (WCAG 1.4.10)', async ({ page }) => {
+	await page.setViewportSize({ width: 320, height: 640 });
+	for (const path of ['/', '/en/register', '/pap/register']) {
+		await page.goto(path);
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
+		expect(overflow, path).toBeLessThanOrEqual(0);
+	}
+});
