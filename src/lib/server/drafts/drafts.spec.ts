@@ -54,6 +54,23 @@ describe('drafts', () => {
 		expect(await drafts.saveAnswers(done, {}, 'nl')).toBe(false);
 	});
 
+	it('deletes unfinished drafts untouched for 30 days, and keeps finished ones', async () => {
+		const stale = await drafts.create('registration', 'nl');
+		const fresh = await drafts.create('registration', 'nl');
+		const finished = await drafts.create('registration', 'nl');
+		await drafts.complete(finished.draft);
+		const old = new Date(Date.now() - 31 * 24 * 60 * 60 * 1000);
+		for (const id of [stale.draft.id, finished.draft.id]) {
+			await database.db.update(table).set({ updatedAt: old }).where(eq(table.id, id));
+		}
+		expect(await drafts.purgeAbandoned()).toBeGreaterThanOrEqual(1);
+		expect(await drafts.find(stale.token, 'registration')).toBeNull();
+		expect(await drafts.find(fresh.token, 'registration')).not.toBeNull();
+		expect((await drafts.find(finished.token, 'registration'))?.reference).toBeTruthy();
+		// Running it again (another process) changes nothing.
+		expect(await drafts.purgeAbandoned()).toBe(0);
+	});
+
 	it('makes references from the unambiguous alphabet only', () => {
 		const seen = new Set<string>();
 		for (let i = 0; i < 2000; i++) {

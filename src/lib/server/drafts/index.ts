@@ -4,7 +4,7 @@
  * gives no way in, and one voter can never reach another's draft by guessing.
  */
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { drafts, type Draft } from '$lib/server/db/schema';
 import type { Answers } from '$lib/journeys/engine';
@@ -102,4 +102,26 @@ export async function complete(draft: Draft): Promise<string> {
 function isUniqueViolation(error: unknown): boolean {
 	const e = error as { code?: string; cause?: { code?: string } };
 	return e?.code === '23505' || e?.cause?.code === '23505';
+}
+
+/** Unfinished drafts untouched this long are deleted (GDPR art. 5(1)(e): kept no longer than needed). */
+export const ABANDONED_AFTER_DAYS = 30;
+
+/**
+ * Deletes drafts that were never finished and not touched for `days`. Finished drafts stay: the
+ * office finds them by the reference printed on the signed form when it arrives. Idempotent, so
+ * every app process may run it. Returns how many were deleted.
+ */
+export async function purgeAbandoned(
+	now = new Date(),
+	days = ABANDONED_AFTER_DAYS
+): Promise<number> {
+	const before = new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
+	const deleted = await (
+		await db()
+	)
+		.delete(drafts)
+		.where(and(isNull(drafts.completedAt), lt(drafts.updatedAt, before)))
+		.returning({ id: drafts.id });
+	return deleted.length;
 }

@@ -1,11 +1,22 @@
 import type { Handle } from '@sveltejs/kit';
 import { closeDatabase, database } from '$lib/server/db';
+import * as drafts from '$lib/server/drafts';
 
 /** Opens the database, applies migrations and seeds the calendar before the first request. */
 export async function start(): Promise<void> {
 	await database();
+	// Abandoned drafts go after 30 days: at start-up and every hour. Any number of processes may
+	// do this at once; the DELETE is idempotent.
+	const purge = () =>
+		drafts.purgeAbandoned().catch((error) => console.error('Purging drafts failed', error));
+	await purge();
+	const timer = setInterval(purge, 60 * 60 * 1000);
+	timer.unref();
 	// STACK.md trap 5: `node build` ignores SIGTERM while a pool is open.
-	process.once('sveltekit:shutdown', () => void closeDatabase());
+	process.once('sveltekit:shutdown', () => {
+		clearInterval(timer);
+		void closeDatabase();
+	});
 }
 
 // The Content-Security-Policy itself comes from SvelteKit's `csp` setting (nonces); these are
