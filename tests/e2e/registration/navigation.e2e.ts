@@ -201,3 +201,30 @@ test('at 320 CSS pixels wide nothing scrolls sideways (WCAG 1.4.10)', async ({ p
 		expect(overflow, path).toBeLessThanOrEqual(0);
 	}
 });
+
+test('an answer given before the page’s script has run is kept', async ({ page, baseURL }) => {
+	// Hold the app's scripts, as a slow connection would, while the voter answers.
+	let release = () => {};
+	const scripts = new Promise<void>((resolve) => (release = resolve));
+	await page.route(/\/_app\/immutable\/.*\.js$/, async (route) => {
+		await scripts;
+		await route.continue();
+	});
+	// Start a draft as the start page's form does, then open its first question.
+	const started = await page.request.post('/en/register', {
+		headers: {
+			accept: 'text/html',
+			origin: new URL(page.url() === 'about:blank' ? baseURL : page.url()).origin
+		},
+		form: {},
+		maxRedirects: 0
+	});
+	expect(started.status()).toBe(303);
+	await page.goto(started.headers().location!, { waitUntil: 'commit' });
+	const yes = page.getByRole('radio', { name: TEXTS.en.yes, exact: true });
+	await yes.check();
+	release();
+	// SvelteKit adds its route announcer once the page has hydrated.
+	await page.locator('#svelte-announcer').waitFor({ state: 'attached' });
+	expect(await yes.isChecked()).toBe(true);
+});
