@@ -82,8 +82,6 @@ function pairs(type: ElectionType, cutoffs: Cutoff[]): { api: ApiCutoff; rule: C
 	});
 }
 
-const toApi = (type: ElectionType, cutoffs: Cutoff[]) => pairs(type, cutoffs).map((p) => p.api);
-
 export type CutoffQuery = { electionDay: IsoDate; type: ElectionType };
 
 /** Validates `?electionDay=YYYY-MM-DD&type=TK|EP|KNI`; errors are message keys. */
@@ -99,7 +97,8 @@ export function parseCutoffQuery(
 
 /** The cut-offs for any election day and type (no certificate day known: six weeks for proxy). */
 export function cutoffsFor({ electionDay, type }: CutoffQuery) {
-	return { electionDay, type, cutoffs: toApi(type, computeCutoffs({ type, electionDay })) };
+	const cutoffs = pairs(type, computeCutoffs({ type, electionDay })).map((p) => p.api);
+	return { electionDay, type, cutoffs };
 }
 
 export type ApiElection = {
@@ -113,20 +112,15 @@ export type ApiElection = {
 	cutoffs: ApiCutoff[];
 };
 
-/** Elections whose day is today or later, or not yet set. */
-export async function upcoming(now = new Date()): Promise<ApiElection[]> {
+/** Elections whose day is today or later, or not yet set, each with its rules' cut-offs. */
+async function upcomingWithRules(now: Date) {
 	const today = amsterdamDay(now);
 	return (await elections.list())
 		.filter((e) => e.electionDay === null || e.electionDay >= today)
 		.map((e) => ({
-			id: e.slug,
-			type: e.type,
-			electionDay: e.electionDay,
-			nominationDay: e.nominationDay,
-			certificatesSentOn: e.certificatesSentOn,
-			provisional: e.provisional,
-			cutoffs: e.electionDay
-				? toApi(
+			election: e,
+			pairs: e.electionDay
+				? pairs(
 						e.type,
 						computeCutoffs({
 							type: e.type,
@@ -136,6 +130,19 @@ export async function upcoming(now = new Date()): Promise<ApiElection[]> {
 					)
 				: []
 		}));
+}
+
+/** Elections whose day is today or later, or not yet set. */
+export async function upcoming(now = new Date()): Promise<ApiElection[]> {
+	return (await upcomingWithRules(now)).map(({ election: e, pairs }) => ({
+		id: e.slug,
+		type: e.type,
+		electionDay: e.electionDay,
+		nominationDay: e.nominationDay,
+		certificatesSentOn: e.certificatesSentOn,
+		provisional: e.provisional,
+		cutoffs: pairs.map((p) => p.api)
+	}));
 }
 
 /**
@@ -154,21 +161,16 @@ export async function feed(
 		prodId: { company: 'gemeente Den Haag', product: 'kiezer-buitenland', language: locale },
 		ttl: 60 * 60 * 6
 	});
-	for (const election of await elections.list()) {
+	for (const { election, pairs: cutoffs } of await upcomingWithRules(now)) {
 		if (filter.election && election.slug !== filter.election) continue;
 		if (filter.type && election.type !== filter.type) continue;
-		if (!election.electionDay || election.electionDay < amsterdamDay(now)) continue;
+		if (!election.electionDay) continue;
 		const name = message(
 			'api_calendar_election',
 			{ type: election.type, date: election.electionDay },
 			locale
 		);
-		const cutoffs = computeCutoffs({
-			type: election.type,
-			electionDay: election.electionDay,
-			certificatesSentOn: election.certificatesSentOn
-		});
-		for (const { api, rule } of pairs(election.type, cutoffs)) {
+		for (const { api, rule } of cutoffs) {
 			const description = [
 				message(`api_cutoff_${api.id}_description`, {}, locale),
 				election.provisional ? message('deadline_provisional', {}, locale) : '',

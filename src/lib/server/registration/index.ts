@@ -46,6 +46,7 @@ import * as config from '$lib/server/config';
 import * as pdfs from '$lib/server/pdf';
 import * as drafts from '$lib/server/drafts';
 import * as electionCalendar from '$lib/server/elections';
+import type { Election } from '$lib/server/elections';
 
 export type { Where } from '$lib/paths';
 import type { Where } from '$lib/paths';
@@ -261,8 +262,7 @@ export type Deadline = {
 
 const FORWARDED = new Set(['consular_post', 'caribbean_representation', 'minister']);
 
-async function deadline(answers: Answers, types: ElectionType[]): Promise<Deadline | null> {
-	const list = await electionCalendar.list();
+function deadline(answers: Answers, types: ElectionType[], list: Election[]): Deadline | null {
 	const dob = dateOfBirth(answers);
 	const startsOn = dob ? assessAge(dob, today()).startsOn : null;
 	const target = nextRegistrationTarget(
@@ -300,8 +300,7 @@ async function deadline(answers: Answers, types: ElectionType[]): Promise<Deadli
  * Chosen types with an upcoming election whose day is not yet set: it may come before the one
  * the deadline names, so the voter is told to send the form soon.
  */
-async function undated(types: ElectionType[]): Promise<ElectionType[]> {
-	const list = await electionCalendar.list();
+function undated(types: ElectionType[], list: Election[]): ElectionType[] {
 	return types.filter((t) => list.some((e) => e.type === t && e.electionDay === null));
 }
 
@@ -317,6 +316,8 @@ export type CheckView = {
 async function summary(answers: Answers, p: Plan): Promise<CheckView> {
 	const dob = dateOfBirth(answers);
 	const age = dob ? assessAge(dob, today()) : null;
+	const types = registeredTypes(answers, today());
+	const list = await electionCalendar.list();
 	return {
 		transcript: transcript(p),
 		verdicts: verdicts(answers),
@@ -325,8 +326,8 @@ async function summary(answers: Answers, p: Plan): Promise<CheckView> {
 		startsOn:
 			age?.status === 'seventeen' && age.startsOn && age.startsOn > today() ? age.startsOn : null,
 		destination: destination(answers),
-		deadline: await deadline(answers, registeredTypes(answers, today())),
-		undated: await undated(registeredTypes(answers, today()))
+		deadline: deadline(answers, types, list),
+		undated: undated(types, list)
 	};
 }
 
@@ -349,11 +350,16 @@ export async function confirm(token: string): Promise<Where | null> {
 
 export type DoneView = CheckView & { reference: string };
 
-export async function viewDone(token: string): Promise<DoneView | { redirect: Where } | null> {
-	const state = await load(token);
-	if (!state) return null;
+type State = NonNullable<Awaited<ReturnType<typeof load>>>;
+
+async function doneOf(state: State): Promise<DoneView | { redirect: Where }> {
 	if (!state.draft.completedAt || !state.draft.reference) return { redirect: where(state.plan) };
 	return { ...(await summary(state.answers, state.plan)), reference: state.draft.reference };
+}
+
+export async function viewDone(token: string): Promise<DoneView | { redirect: Where } | null> {
+	const state = await load(token);
+	return state && doneOf(state);
 }
 
 const text = (answer: StepAnswer | undefined, field: string) => String(answer?.[field] ?? '');
@@ -368,9 +374,10 @@ export async function renderPdf(
 	token: string,
 	locale: string
 ): Promise<{ pdf: Uint8Array; reference: string } | null> {
-	const done = await viewDone(token);
-	if (!done || 'redirect' in done) return null;
-	const state = (await load(token))!;
+	const state = await load(token);
+	if (!state) return null;
+	const done = await doneOf(state);
+	if ('redirect' in done) return null;
 	const answers = state.plan.answers;
 	const facts = factsOf(answers);
 	const types = registeredTypes(answers, today());
