@@ -1,4 +1,5 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { accounts } from './accounts';
 
 /**
  * A journey in progress (or finished: the form was produced). The voter reaches it only through
@@ -18,6 +19,9 @@ export const drafts = pgTable(
 		// Set when the voter confirms their answers; printed on the form and in its QR code so the
 		// office finds the draft without retyping.
 		reference: text().unique(),
+		// The voter's account, when they created one during or after the journey: the application
+		// made from this draft is then theirs to follow.
+		accountId: uuid().references(() => accounts.id, { onDelete: 'set null' }),
 		completedAt: timestamp({ withTimezone: true }),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow()

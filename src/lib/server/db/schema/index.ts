@@ -1,2 +1,6 @@
 export * from './elections';
 export * from './drafts';
+export * from './accounts';
+export * from './applications';
+export * from './registrations';
+export * from './decisions';

@@ -1,0 +1,144 @@
+import {
+	bigserial,
+	date,
+	index,
+	integer,
+	jsonb,
+	pgEnum,
+	pgTable,
+	text,
+	timestamp,
+	uuid
+} from 'drizzle-orm/pg-core';
+import { accounts } from './accounts';
+import { applications } from './applications';
+import { registrations, type PostalAddress } from './registrations';
+
+export const decisionOrigin = pgEnum('decision_origin', [
+	// On an application (KB D 9).
+	'application',
+	// Ex officio, from a population-register (BRP) change (KW D 6(2), D 7(2)).
+	'brp',
+	// The reasons why a status request found no registration (KB D 8).
+	'status_request'
+]);
+
+export const noticeChannel = pgEnum('notice_channel', ['email', 'letter', 'none']);
+
+/** One reason for a decision: a code from the domain's list, which maps to its article. */
+export type DecisionReason = { code: string; params?: Record<string, string> };
+
+/**
+ * A decision: on an application, ex officio after a BRP change, or the reasons after a status
+ * request. Every decision states its reasons and the appeal route (KW D 8) and is notified.
+ * Never updated: a new decision follows instead.
+ */
+export const decisions = pgTable(
+	'decisions',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		origin: decisionOrigin().notNull(),
+		// 'registered' | 'rejected' | 'asked' | 'changed' | 'removed' | 'types_ended' | 'not_registered'
+		outcome: text().notNull(),
+		applicationId: uuid().references(() => applications.id, { onDelete: 'set null' }),
+		registrationId: uuid().references(() => registrations.id, { onDelete: 'set null' }),
+		statusRequestId: uuid(),
+		brpImportId: uuid(),
+		// Per type: { TK: '2027-01-01', … } for registrations; the types ended for removals.
+		types: jsonb().$type<Record<string, string | null>>().notNull().default({}),
+		reasons: jsonb().$type<DecisionReason[]>().notNull().default([]),
+		// Free text the decider adds to the notice (the question asked, for instance).
+		remarks: text().notNull().default(''),
+		decidedBy: uuid().references(() => accounts.id, { onDelete: 'set null' }),
+		decidedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		// Awb 6:7: six weeks after the notice; the term is configurable.
+		appealBy: date({ mode: 'string' }),
+		notice: noticeChannel().notNull(),
+		locale: text().notNull().default('nl')
+	},
+	(t) => [index().on(t.registrationId), index().on(t.applicationId)]
+);
+
+export const statusRequestStatus = pgEnum('status_request_status', ['answered', 'open']);
+
+/**
+ * A status request without an account (KW D 5). Holds only what finds the person and where to
+ * answer. Answered at once when a registration matches; otherwise the office owes the reasons by
+ * the 7th day (KB D 8).
+ */
+export const statusRequests = pgTable(
+	'status_requests',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		surname: text().notNull(),
+		firstNames: text().notNull(),
+		birthDate: date({ mode: 'string' }).notNull(),
+		country: text().notNull(),
+		email: text(),
+		postalAddress: jsonb().$type<PostalAddress>(),
+		locale: text().notNull(),
+		receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		dueOn: date({ mode: 'string' }).notNull(),
+		registrationId: uuid().references(() => registrations.id, { onDelete: 'set null' }),
+		status: statusRequestStatus().notNull(),
+		answeredAt: timestamp({ withTimezone: true })
+	},
+	(t) => [index().on(t.status, t.dueOn)]
+);
+
+/**
+ * Mail and letters to voters. Written in the same transaction as the decision that causes them
+ * (so a notice is never lost or sent twice); delivered by SMTP when SMTP_URL is set, otherwise
+ * readable by the office in development. Letters carry their PDF for the print queue.
+ */
+export const outbox = pgTable(
+	'outbox',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		channel: noticeChannel().notNull(),
+		recipient: text(),
+		postalAddress: jsonb().$type<PostalAddress>(),
+		locale: text().notNull(),
+		subject: text().notNull(),
+		text: text().notNull(),
+		html: text(),
+		decisionId: uuid().references(() => decisions.id, { onDelete: 'set null' }),
+		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		sentAt: timestamp({ withTimezone: true }),
+		attempts: integer().notNull().default(0),
+		lastError: text(),
+		lockedUntil: timestamp({ withTimezone: true })
+	},
+	(t) => [index().on(t.channel, t.sentAt)]
+);
+
+/** A batch of population-register changes as imported (its rows become decisions). */
+export const brpImports = pgTable('brp_imports', {
+	id: uuid().primaryKey().defaultRandom(),
+	importedBy: uuid().references(() => accounts.id, { onDelete: 'set null' }),
+	importedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+	format: text().notNull(),
+	total: integer().notNull(),
+	summary: jsonb().$type<Record<string, number>>().notNull().default({})
+});
+
+/**
+ * The audit log: every decision and every view of a person's data. Append-only and hash-chained:
+ * each row's hash covers its content and the previous row's hash, so altering or deleting a row
+ * breaks the chain (`npm run audit:verify`).
+ */
+export const auditLog = pgTable('audit_log', {
+	seq: bigserial({ mode: 'number' }).primaryKey(),
+	at: timestamp({ withTimezone: true }).notNull(),
+	actor: text().notNull(),
+	action: text().notNull(),
+	subject: text().notNull(),
+	details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+	prevHash: text().notNull(),
+	hash: text().notNull().unique()
+});
+
+export type Decision = typeof decisions.$inferSelect;
+export type StatusRequest = typeof statusRequests.$inferSelect;
+export type OutboxMessage = typeof outbox.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;
