@@ -117,6 +117,7 @@ CREATE TABLE "registrations" (
 	"email" text,
 	"phone" text,
 	"bsn_encrypted" text,
+	"bsn_index" text,
 	"locale" text DEFAULT 'nl' NOT NULL,
 	"lookup_key" text NOT NULL,
 	"status" "registration_status" DEFAULT 'active' NOT NULL,
@@ -226,6 +227,7 @@ CREATE INDEX "uploads_delete_after_index" ON "uploads" USING btree ("delete_afte
 CREATE INDEX "registration_types_type_ended_on_index" ON "registration_types" USING btree ("type","ended_on");--> statement-breakpoint
 CREATE INDEX "registrations_account_id_index" ON "registrations" USING btree ("account_id");--> statement-breakpoint
 CREATE INDEX "registrations_lookup_key_index" ON "registrations" USING btree ("lookup_key");--> statement-breakpoint
+CREATE INDEX "registrations_bsn_index_index" ON "registrations" USING btree ("bsn_index");--> statement-breakpoint
 CREATE INDEX "decisions_registration_id_index" ON "decisions" USING btree ("registration_id");--> statement-breakpoint
 CREATE INDEX "decisions_application_id_index" ON "decisions" USING btree ("application_id");--> statement-breakpoint
 CREATE INDEX "outbox_channel_sent_at_index" ON "outbox" USING btree ("channel","sent_at");--> statement-breakpoint

@@ -38,6 +38,9 @@ export const registrations = pgTable(
 		phone: text(),
 		// BSN, encrypted at rest (AES-256-GCM, base64url of iv|tag|ciphertext); may be absent.
 		bsnEncrypted: text(),
+		// HMAC-SHA256 of the BSN under a key from the environment: finds the person named in a
+		// population-register change without storing the BSN in the clear.
+		bsnIndex: text(),
 		// The language the voter used; notices are written in it.
 		locale: text().notNull().default('nl'),
 		// Normalised surname + date of birth + country of residence: finds the person for an
@@ -49,7 +52,7 @@ export const registrations = pgTable(
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [index().on(t.accountId), index().on(t.lookupKey)]
+	(t) => [index().on(t.accountId), index().on(t.lookupKey), index().on(t.bsnIndex)]
 );
 
 /** For which election types a registration holds, from when, and until when. */
