@@ -1,14 +1,22 @@
 import type { Handle } from '@sveltejs/kit';
 import { closeDatabase, database } from '$lib/server/db';
 import * as drafts from '$lib/server/drafts';
+import * as auth from '$lib/server/auth';
 
 /** Opens the database, applies migrations and seeds the calendar before the first request. */
 export async function start(): Promise<void> {
 	await database();
-	// Abandoned drafts go after 30 days: at start-up and every hour. Any number of processes may
-	// do this at once; the DELETE is idempotent.
+	// First start: no admin yet, so print the one way in (issue 3 item 8). Exactly this line on
+	// stdout; the e2e set-up reads it.
+	const link = await auth.ensureAdminEnrolment();
+	if (link) console.log(`Admin enrolment link: ${link}`);
+	// Abandoned drafts go after 30 days, timed-out sessions and unanswered passkey challenges at
+	// once: at start-up and every hour. Any number of processes may do this at once; the DELETEs
+	// are idempotent.
 	const purge = () =>
-		drafts.purgeAbandoned().catch((error) => console.error('Purging drafts failed', error));
+		Promise.all([drafts.purgeAbandoned(), auth.purgeExpired()]).catch((error) =>
+			console.error('Purging expired data failed', error)
+		);
 	await purge();
 	const timer = setInterval(purge, 60 * 60 * 1000);
 	timer.unref();
@@ -18,6 +26,8 @@ export async function start(): Promise<void> {
 		void closeDatabase();
 	});
 }
+
+const PERSONAL = /^(\/[a-z]{2,3})?\/(register\/|account(\/|$)|office(\/|$)|session$)/;
 
 // The Content-Security-Policy itself comes from SvelteKit's `csp` setting (nonces); these are
 // the headers it does not set.
@@ -33,8 +43,11 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 		'Permissions-Policy',
 		'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()'
 	);
-	// A draft's pages show name, address and BSN: never kept by a shared or back-forward cache.
-	if (/^(\/[a-z]{2,3})?\/register\//.test(event.url.pathname)) {
+	// A draft's pages show name, address and BSN, the account and office pages personal data: never
+	// kept by a shared or back-forward cache. Nor is any page answered to a signed-in browser (the
+	// public API stays cacheable: it is the same for everyone).
+	const signedIn = event.locals.session && !event.url.pathname.includes('/api/');
+	if (PERSONAL.test(event.url.pathname) || signedIn) {
 		response.headers.set('Cache-Control', 'private, no-store');
 	}
 	if (event.url.protocol === 'https:') {
