@@ -219,10 +219,12 @@ export async function listStaff(): Promise<StaffMember[]> {
 			roles: accounts.roles,
 			createdAt: accounts.createdAt,
 			disabledAt: accounts.disabledAt,
-			passkeys: sql<number>`(select count(*)::int from ${passkeys} where ${passkeys.accountId} = ${accounts.id})`
+			passkeys: sql<number>`count(${passkeys.id})::int`
 		})
 		.from(accounts)
+		.leftJoin(passkeys, eq(passkeys.accountId, accounts.id))
 		.where(eq(accounts.kind, 'staff'))
+		.groupBy(accounts.id)
 		.orderBy(asc(accounts.displayName), asc(accounts.createdAt));
 	return rows.map((r) => ({
 		...r,
