@@ -20,7 +20,6 @@ import type { StaffRole } from '$lib/roles';
 import {
 	addVirtualAuthenticator,
 	enrolWithLink,
-	signInStaff,
 	text,
 	type VirtualAuthenticator
 } from './webauthn';
