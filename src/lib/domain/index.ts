@@ -6,3 +6,4 @@ export * from './countries';
 export * from './eligibility';
 export * from './submission';
 export * from './deadlines';
+export * from './decisions';
