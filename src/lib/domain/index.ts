@@ -6,3 +6,5 @@ export * from './countries';
 export * from './eligibility';
 export * from './submission';
 export * from './deadlines';
+export * from './lookup';
+export * from './status';
