@@ -9,7 +9,6 @@ import {
 	REJECTION_CODES,
 	appealRoute,
 	applicationDueOn,
-	isOverdue,
 	isRejectionCode,
 	planDecision,
 	proposeDecision,
@@ -159,12 +158,6 @@ describe('terms', () => {
 		expect(applicationDueOn(new Date('2027-01-10T23:30:00Z'))).toBe('2027-01-18');
 		// Summer time: 00:30 on 1 July in Den Haag.
 		expect(applicationDueOn(new Date('2027-06-30T22:30:00Z'))).toBe('2027-07-08');
-	});
-
-	it('is overdue from the day after the due day', () => {
-		expect(isOverdue('2027-01-17', '2027-01-16')).toBe(false);
-		expect(isOverdue('2027-01-17', '2027-01-17')).toBe(false);
-		expect(isOverdue('2027-01-17', '2027-01-18')).toBe(true);
 	});
 
 	it('starts a registration with the decision, or for a 17-year-old 44 days before 18 (KW D 3(1))', () => {

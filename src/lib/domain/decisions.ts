@@ -4,7 +4,7 @@
  * decision is due, and how it can be appealed (KW D 8). Every reason carries its legal basis, so
  * the notice and the voter's status page can say why.
  */
-import { addDays, amsterdamDay, compareIsoDates, isIsoDate, type IsoDate } from './dates';
+import { addDays, amsterdamDay, isIsoDate, type IsoDate } from './dates';
 import { ELECTION_TYPES, decisionDueOn, type ElectionType } from './elections';
 import { assessAge, availableTypes, type Reason, type RegistrationFacts } from './eligibility';
 import { LAW, OTHER_LAW, TERMS, type LegalRef } from './legal';
@@ -158,11 +158,6 @@ export function questionReason(code: QuestionCode): Reason {
  */
 export function applicationDueOn(receivedAt: Date): IsoDate {
 	return decisionDueOn(amsterdamDay(receivedAt));
-}
-
-/** An application not decided by its due day is overdue from the day after (KB D 9). */
-export function isOverdue(dueOn: IsoDate, today: IsoDate): boolean {
-	return compareIsoDates(today, dueOn) > 0;
 }
 
 /**

@@ -7,3 +7,5 @@ export * from './eligibility';
 export * from './submission';
 export * from './deadlines';
 export * from './decisions';
+export * from './lookup';
+export * from './status';
