@@ -1,14 +1,21 @@
 import type { Handle } from '@sveltejs/kit';
 import { closeDatabase, database } from '$lib/server/db';
+import * as crypto from '$lib/server/crypto';
 import * as drafts from '$lib/server/drafts';
+import * as uploads from '$lib/server/uploads';
 
 /** Opens the database, applies migrations and seeds the calendar before the first request. */
 export async function start(): Promise<void> {
+	// Fail at start-up, not at the first upload: production refuses to run without keys.
+	crypto.keyring();
 	await database();
-	// Abandoned drafts go after 30 days: at start-up and every hour. Any number of processes may
-	// do this at once; the DELETE is idempotent.
+	// Abandoned drafts go after 30 days, uploads UPLOAD_RETENTION_DAYS after the decision: at
+	// start-up and every hour. Any number of processes may do this at once; both are idempotent.
 	const purge = () =>
-		drafts.purgeAbandoned().catch((error) => console.error('Purging drafts failed', error));
+		Promise.all([
+			drafts.purgeAbandoned().catch((error) => console.error('Purging drafts failed', error)),
+			uploads.purgeExpired().catch((error) => console.error('Purging uploads failed', error))
+		]);
 	await purge();
 	const timer = setInterval(purge, 60 * 60 * 1000);
 	timer.unref();
