@@ -4,10 +4,13 @@ import * as brp from './brp';
 import * as countries from './countries';
 import * as dates from './dates';
 import * as deadlines from './deadlines';
+import * as decisions from './decisions';
 import * as electionCalendar from './election-calendar';
 import * as elections from './elections';
 import * as eligibility from './eligibility';
 import * as legal from './legal';
+import * as lookup from './lookup';
+import * as status from './status';
 import * as submission from './submission';
 
 describe('index', () => {
@@ -17,10 +20,13 @@ describe('index', () => {
 			countries,
 			dates,
 			deadlines,
+			decisions,
 			electionCalendar,
 			elections,
 			eligibility,
 			legal,
+			lookup,
+			status,
 			submission
 		};
 		for (const [name, mod] of Object.entries(modules)) {

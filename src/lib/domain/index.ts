@@ -8,3 +8,6 @@ export * from './submission';
 export * from './deadlines';
 export * from './brp';
 export * from './election-calendar';
+export * from './decisions';
+export * from './lookup';
+export * from './status';
