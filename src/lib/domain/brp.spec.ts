@@ -16,7 +16,7 @@ import {
 	type BrpRawRow,
 	type BrpRegistrationState
 } from './brp';
-import { LAW } from './legal';
+import { LAW, mvt } from './legal';
 
 const TODAY = '2026-11-20';
 
@@ -493,7 +493,7 @@ describe('decideBrpChange', () => {
 					notice: {
 						channel: 'none',
 						letterTo: null,
-						basis: [LAW.EX_OFFICIO_DECISION, LAW.EX_OFFICIO_NOTICE]
+						basis: [LAW.EX_OFFICIO_DECISION, LAW.EX_OFFICIO_NOTICE, mvt('3.4')]
 					}
 				});
 			}
@@ -539,6 +539,11 @@ describe('decideBrpChange', () => {
 			const decision = applied(decideBrpChange(s, newAddress('US')));
 			expect(decision.papersTo).toBe('correspondence_address');
 			expect(codes(decision)).toEqual(['brp_new_address', 'brp_papers_to_correspondence_address']);
+			expect(decision.reasons[1]!.basis).toEqual([
+				LAW.REGISTRATION_DATA,
+				LAW.POSTAL_VOTE_ABROAD,
+				mvt('3.5')
+			]);
 		});
 
 		it('treats a move within Aruba, Curaçao and Sint Maarten as a new address', () => {
@@ -717,14 +722,14 @@ describe('decideBrpChange', () => {
 	});
 
 	describe('notifies every applied change without delay (KW D 7(2), KB D 10)', () => {
-		it('by e-mail where the person has one (MvT §3.4)', () => {
+		it('by e-mail where the person has one (MvT §3.3)', () => {
 			const decision = applied(
 				decideBrpChange(state({ hasCorrespondenceAddress: true }), change('lost_nationality'))
 			);
 			expect(decision.notice).toEqual({
 				channel: 'email',
 				letterTo: null,
-				basis: [LAW.EX_OFFICIO_DECISION, LAW.EX_OFFICIO_NOTICE]
+				basis: [LAW.EX_OFFICIO_DECISION, LAW.EX_OFFICIO_NOTICE, mvt('3.3')]
 			});
 		});
 

@@ -2,7 +2,8 @@
  * Population-register (BRP, basisregistratie personen) changes: what one change reported by the
  * BRP means for a registration of a voter abroad. Den Haag processes these ex officio (KW D 6(2))
  * and removes whoever no longer qualifies (D 6(3)); each applied change is a decision (D 7(2))
- * notified without delay (KB D 10), never after death (MvT §3.4).
+ * notified without delay (KB D 10), by e-mail where possible (MvT §3.3), never after death
+ * (MvT §3.4).
  *
  * Two steps, both pure: `readBrpRow` checks one row of an import file and turns it into a
  * `BrpChange`; `decideBrpChange` decides what the change does to a registration's current state,
@@ -13,7 +14,7 @@ import { CARIBBEAN_COUNTRIES, classifyResidence, isCountryCode } from './countri
 import { compareIsoDates, isIsoDate, type IsoDate } from './dates';
 import type { ElectionType } from './elections';
 import type { Reason } from './eligibility';
-import { LAW, type LegalRef } from './legal';
+import { LAW, mvt, type LegalRef } from './legal';
 
 // ---------------------------------------------------------------------------
 // The changes
@@ -246,7 +247,7 @@ export type BrpRegistrationState = {
 	types: readonly RegisteredType[];
 	residentialAddress: BrpAddress;
 	hasCorrespondenceAddress: boolean;
-	/** Reachable by e-mail (KB D 4(a) e-mail address on record; MvT §3.4). */
+	/** Reachable by e-mail (KB D 4(a) e-mail address on record; MvT §3.3). */
 	hasEmail: boolean;
 	/**
 	 * Known to meet the Aruba/Curaçao/Sint Maarten condition: ten years' prior residence in the
@@ -339,15 +340,24 @@ const sameAddress = (a: BrpAddress, b: BrpAddress) =>
 	a.lines.length === b.lines.length &&
 	a.lines.every((line, i) => line === b.lines[i]);
 
-/** KW D 7(2), KB D 10: by e-mail where reachable so, else by post (MvT §3.4); never after death. */
+// The MvT on notices: by e-mail where the person can be reached so, only otherwise by post
+// (§3.3); a removal is made known "behalve bij overlijden", except on death (§3.4).
+const BY_EMAIL_FIRST = mvt('3.3');
+const NOT_AFTER_DEATH = mvt('3.4');
+// Where a correspondence address is registered, a new residential address does not change where
+// the voting papers go (§3.5).
+const CORRESPONDENCE_WINS = mvt('3.5');
+
+/** KW D 7(2), KB D 10: by e-mail where reachable so, else by post (MvT §3.3); never after death. */
 function notice(state: BrpRegistrationState, died: boolean): BrpNotice {
 	const basis = [LAW.EX_OFFICIO_DECISION, LAW.EX_OFFICIO_NOTICE];
-	if (died) return { channel: 'none', letterTo: null, basis };
-	if (state.hasEmail) return { channel: 'email', letterTo: null, basis };
+	if (died) return { channel: 'none', letterTo: null, basis: [...basis, NOT_AFTER_DEATH] };
+	if (state.hasEmail)
+		return { channel: 'email', letterTo: null, basis: [...basis, BY_EMAIL_FIRST] };
 	return {
 		channel: 'letter',
 		letterTo: state.hasCorrespondenceAddress ? 'correspondence_address' : 'residential_address',
-		basis
+		basis: [...basis, BY_EMAIL_FIRST]
 	};
 }
 
@@ -356,7 +366,8 @@ function papers(state: BrpRegistrationState): Reason {
 	return state.hasCorrespondenceAddress
 		? reason('brp_papers_to_correspondence_address', [
 				LAW.REGISTRATION_DATA,
-				LAW.POSTAL_VOTE_ABROAD
+				LAW.POSTAL_VOTE_ABROAD,
+				CORRESPONDENCE_WINS
 			])
 		: reason('brp_papers_to_residential_address', [LAW.REGISTRATION_DATA, LAW.POSTAL_VOTE_ABROAD]);
 }
