@@ -397,12 +397,17 @@ describe('decideBrpChange', () => {
 			}
 		});
 
-		it('a change older than the last one applied (an old file imported again)', () => {
+		it('a change of residence older than the last one applied (an old file imported again)', () => {
 			const s = state({ lastBrpChangeOn: '2026-11-02' });
 			expect(decideBrpChange(s, newAddress('FR'))).toEqual({
 				action: 'skip',
 				reason: { code: 'brp_superseded', basis: [LAW.BRP_CHANGES] }
 			});
+			expect(decideBrpChange(s, inNl()).action).toBe('skip');
+			// Death, nationality and exclusion do not depend on where someone lives: they apply.
+			for (const kind of ['died', 'lost_nationality', 'excluded_from_voting'] as const) {
+				expect(decideBrpChange(s, change(kind)).action).toBe('apply');
+			}
 			// The same day is not older: two changes on one day both apply.
 			expect(
 				decideBrpChange(state({ lastBrpChangeOn: '2026-11-01' }), newAddress('FR')).action

@@ -124,6 +124,8 @@ export function isBsn(s: unknown): s is string {
 }
 
 const ADDRESS_KINDS: readonly BrpChangeKind[] = ['new_address', 'moved_to_caribbean'];
+/** The kinds that say where someone lives: a later one supersedes an earlier one. */
+const RESIDENCE_KINDS: readonly BrpChangeKind[] = [...ADDRESS_KINDS, 'settled_in_netherlands'];
 
 /**
  * Checks one row strictly and turns it into a change. Every field is checked and every problem
@@ -255,7 +257,7 @@ export type BrpRegistrationState = {
 	 */
 	caribbeanConditionMet: boolean;
 	deceased: boolean;
-	/** The effective date of the last BRP change applied; an older change never overrides it. */
+	/** The effective date of the last BRP change applied; an older change of residence is stale. */
 	lastBrpChangeOn: IsoDate | null;
 };
 
@@ -376,8 +378,10 @@ function papers(state: BrpRegistrationState): Reason {
  * What one BRP change does to a registration (`state` null: nobody registered has this BSN).
  *
  * - Nobody registered, or already removed: skipped, with the reason (not an error).
- * - Older than the last BRP change applied to this registration: skipped (superseded), so an old
- *   file imported again never undoes a newer change.
+ * - A change of residence (settled in the Netherlands, a new address) older than the last one
+ *   applied to this registration: skipped (superseded), so an old file imported again never puts
+ *   back an old address or removes someone who has since moved abroad again. Death, loss of
+ *   nationality and exclusion do not depend on where someone lives: they always apply.
  * - Settled in the Netherlands (incl. Bonaire, Sint Eustatius, Saba), lost Dutch nationality,
  *   excluded from voting, died: removed from every type (KW D 6(3) with D 2, B 4(1), B 1(1),
  *   Y 3(a), Pa 2(1), B 5(1)); no notice after death (KB D 10, MvT §3.4).
@@ -398,6 +402,7 @@ export function decideBrpChange(
 		return skip('brp_already_removed', [LAW.EX_OFFICIO_REMOVAL]);
 	}
 	if (
+		RESIDENCE_KINDS.includes(change.kind) &&
 		state.lastBrpChangeOn !== null &&
 		compareIsoDates(change.effectiveOn, state.lastBrpChangeOn) < 0
 	) {
