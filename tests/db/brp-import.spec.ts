@@ -8,9 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { withTestDatabase } from './database';
 import {
-	bsnSeries,
+	BATCH_LOCALES as LOCALES,
+	BERLIN,
+	POST_BOX,
+	brpBatch,
 	insertRegistrations,
-	toCsv,
+	type BatchKind,
 	type RegistrationSpec,
 	type Row
 } from '../factories/brp';
@@ -33,58 +36,10 @@ import {
 const N = 10_000;
 const NOW = new Date('2026-11-20T10:00:00Z');
 const TODAY = '2026-11-20';
-const KINDS = [
-	'new_address',
-	'moved_to_caribbean',
-	'died',
-	'settled_in_netherlands',
-	'lost_nationality',
-	'excluded_from_voting'
-] as const;
-const LOCALES = ['nl', 'en', 'de', 'fr', 'es', 'pap'];
-const BERLIN = { lines: ['Hauptstraße 1', '10115 Berlin'], country: 'DE' };
-const WILLEMSTAD = { lines: ['Kaya Grandi 1', 'Willemstad'], country: 'CW' };
-const POST_BOX = { lines: ['Postfach 12', '80331 München'], country: 'DE' };
-
-type Kind = (typeof KINDS)[number];
-
-/** Registration number i: every combination of types, contact, address and status occurs. */
-function specOf(i: number, bsn: string): RegistrationSpec {
-	const types: ElectionType[] =
-		i % 7 === 0 ? ['EP'] : i % 7 === 1 ? ['TK'] : i % 7 === 2 ? ['TK', 'KNI'] : ['TK', 'EP', 'KNI'];
-	return {
-		bsn,
-		types,
-		address: i % 20 === 5 ? WILLEMSTAD : BERLIN,
-		correspondence: i % 4 === 0 ? POST_BOX : null,
-		email: i % 3 === 0 ? null : `voter${i}@example.org`,
-		locale: LOCALES[i % 6],
-		status: i % 50 === 7 ? 'removed' : 'active'
-	};
-}
-
-/** Change number i, for registration i; every 97th names a BSN nobody registered has. */
-function changeOf(i: number, bsn: string): Row & { kind: Kind } {
-	const kind = KINDS[Math.floor(i / 7) % KINDS.length]!;
-	const row: Row & { kind: Kind } = { kind, bsn, change: kind, effective_date: '2026-10-01' };
-	if (kind === 'new_address') {
-		Object.assign(row, {
-			country: 'FR',
-			address_line_1: `${i} rue de la Paix`,
-			address_line_2: 'Paris'
-		});
-	} else if (kind === 'moved_to_caribbean') {
-		Object.assign(row, {
-			country: ['CW', 'AW', 'SX'][i % 3],
-			address_line_1: `Kaya ${i}`,
-			ten_years: i % 5 === 0 ? 'true' : i % 5 === 1 ? 'false' : ''
-		});
-	} else if (kind === 'settled_in_netherlands') {
-		Object.assign(row, { country: i % 2 ? 'NL' : 'BQ' });
-	}
-	return row;
-}
-
+// The batch (tests/factories/brp.ts): registration i has types by i % 7, no e-mail when i % 3 is 0,
+// a correspondence address when i % 4 is 0, lives in Curaçao when i % 20 is 5 and was removed
+// before when i % 50 is 7; change i is of kind floor(i / 7) % 6, and every 97th names a stranger.
+type Kind = BatchKind;
 type Expected = {
 	outcome: 'removed' | 'types_ended' | 'changed' | `skip:${string}`;
 	ended: ElectionType[];
@@ -150,19 +105,12 @@ beforeAll(async () => {
 	crypto.useKeyring(testKeyring());
 	({ database, close } = await withTestDatabase());
 	staffId = await staffAccount(database, ['admin']);
-	const bsns = bsnSeries(N);
-	const strangers = bsnSeries(Math.ceil(N / 97), 99_000_000);
-	const registered: RegistrationSpec[] = [];
-	for (let i = 0; i < N; i++) {
-		const spec = specOf(i, bsns[i]!);
-		registered.push(spec);
-		const unknown = i % 97 === 50;
-		specs.push(unknown ? null : spec);
-		changes.push(changeOf(i, unknown ? strangers[Math.floor(i / 97)]! : bsns[i]!));
-		expected.push(expectedOf(unknown ? null : spec, changes[i]!));
-	}
-	ids = await insertRegistrations(database.db, registered);
-	content = toCsv(changes.map(({ kind: _kind, ...row }) => row));
+	const batch = brpBatch(N);
+	specs.push(...batch.registered);
+	changes.push(...batch.changes);
+	for (let i = 0; i < N; i++) expected.push(expectedOf(specs[i] ?? null, changes[i]!));
+	ids = await insertRegistrations(database.db, batch.all);
+	content = batch.csv;
 }, 600_000);
 afterAll(async () => {
 	await close();

@@ -113,3 +113,75 @@ export async function insertRegistrations(db: Db, specs: RegistrationSpec[]): Pr
 	}
 	return ids;
 }
+
+export const BATCH_KINDS = [
+	'new_address',
+	'moved_to_caribbean',
+	'died',
+	'settled_in_netherlands',
+	'lost_nationality',
+	'excluded_from_voting'
+] as const;
+export type BatchKind = (typeof BATCH_KINDS)[number];
+export const BATCH_LOCALES = ['nl', 'en', 'de', 'fr', 'es', 'pap'];
+export const BERLIN: PostalAddress = { lines: ['Hauptstraße 1', '10115 Berlin'], country: 'DE' };
+export const WILLEMSTAD: PostalAddress = { lines: ['Kaya Grandi 1', 'Willemstad'], country: 'CW' };
+export const POST_BOX: PostalAddress = { lines: ['Postfach 12', '80331 München'], country: 'DE' };
+
+/** Registration number i of a batch: every combination of types, contact, address and status. */
+export function batchRegistration(i: number, bsn: string): RegistrationSpec {
+	const types: ElectionType[] =
+		i % 7 === 0 ? ['EP'] : i % 7 === 1 ? ['TK'] : i % 7 === 2 ? ['TK', 'KNI'] : ['TK', 'EP', 'KNI'];
+	return {
+		bsn,
+		types,
+		address: i % 20 === 5 ? WILLEMSTAD : BERLIN,
+		correspondence: i % 4 === 0 ? POST_BOX : null,
+		email: i % 3 === 0 ? null : `voter${i}@example.org`,
+		locale: BATCH_LOCALES[i % 6],
+		status: i % 50 === 7 ? 'removed' : 'active'
+	};
+}
+
+/** Change number i of a batch, for registration i (or for `bsn`, someone else). */
+export function batchChange(i: number, bsn: string): Row & { kind: BatchKind } {
+	const kind = BATCH_KINDS[Math.floor(i / 7) % BATCH_KINDS.length]!;
+	const row: Row & { kind: BatchKind } = { kind, bsn, change: kind, effective_date: '2026-10-01' };
+	if (kind === 'new_address') {
+		Object.assign(row, {
+			country: 'FR',
+			address_line_1: `${i} rue de la Paix`,
+			address_line_2: 'Paris'
+		});
+	} else if (kind === 'moved_to_caribbean') {
+		Object.assign(row, {
+			country: ['CW', 'AW', 'SX'][i % 3],
+			address_line_1: `Kaya ${i}`,
+			ten_years: i % 5 === 0 ? 'true' : i % 5 === 1 ? 'false' : ''
+		});
+	} else if (kind === 'settled_in_netherlands') {
+		Object.assign(row, { country: i % 2 ? 'NL' : 'BQ' });
+	}
+	return row;
+}
+
+/**
+ * A batch of n registrations and n changes, one per registration, except that every 97th change
+ * names a BSN nobody registered has. `registered[i]` is null for those.
+ */
+export function brpBatch(n: number) {
+	const bsns = bsnSeries(n);
+	const strangers = bsnSeries(Math.ceil(n / 97), 99_000_000);
+	const all: RegistrationSpec[] = [];
+	const registered: (RegistrationSpec | null)[] = [];
+	const changes: (Row & { kind: BatchKind })[] = [];
+	for (let i = 0; i < n; i++) {
+		const spec = batchRegistration(i, bsns[i]!);
+		const unknown = i % 97 === 50;
+		all.push(spec);
+		registered.push(unknown ? null : spec);
+		changes.push(batchChange(i, unknown ? strangers[Math.floor(i / 97)]! : bsns[i]!));
+	}
+	const csv = toCsv(changes.map(({ kind: _kind, ...row }) => row));
+	return { all, registered, changes, csv };
+}

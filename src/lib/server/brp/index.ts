@@ -356,7 +356,7 @@ async function applyChunk(
 	for (let i = 0; i < decisionRows.length; i += 250) {
 		await tx.insert(decisions).values(decisionRows.slice(i, i + 250));
 	}
-	for (const { decision, person } of toNotify) await notices.notify(tx, decision, person);
+	await notices.notifyAll(tx, toNotify);
 	await audit.recordMany(entries, tx);
 }
 
