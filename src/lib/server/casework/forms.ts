@@ -214,3 +214,31 @@ export function decisionErrorField(error: string, outcome: string): string {
 			return 'outcome';
 	}
 }
+
+// ---------------------------------------------------------------------------
+// The voter's upload (KB D 5(4))
+
+export const UPLOAD_FIELDS = ['signed_form', 'identity_document'] as const;
+
+/** The two files of the upload form; an empty file input is left out (the service says so). */
+export async function readUploadFiles(form: FormData): Promise<
+	{
+		kind: (typeof UPLOAD_FIELDS)[number];
+		bytes: Uint8Array;
+		fileName?: string;
+		declaredType?: string;
+	}[]
+> {
+	const files = [];
+	for (const kind of UPLOAD_FIELDS) {
+		const value = form.get(kind);
+		if (!(value instanceof File) || value.size === 0) continue;
+		files.push({
+			kind,
+			bytes: new Uint8Array(await value.arrayBuffer()),
+			fileName: value.name || undefined,
+			declaredType: value.type || undefined
+		});
+	}
+	return files;
+}

@@ -46,6 +46,16 @@ import { normaliseReference } from './reference';
 
 export { normaliseReference } from './reference';
 export * as forms from './forms';
+export {
+	applicationFor,
+	statusFor,
+	uploadFor,
+	type NextElection,
+	type VoterApplication,
+	type VoterDecision,
+	type VoterRegistration,
+	type VoterStatus
+} from './voter';
 export type { Application, Decision, IntakeChecks, ReceiptChannel };
 
 export const RECEIPT_CHANNELS: readonly ReceiptChannel[] = Object.freeze([
@@ -285,9 +295,31 @@ export async function receiveUpload(input: {
 	}
 }
 
-/** A completed registration form of this account (the voter's own), or null. */
-export async function draftForAccount(accountId: string, draftId: string): Promise<Draft | null> {
-	if (!isUuid(draftId)) return null;
+/** The refusal of each file in the voter's language, for the field and the error summary. */
+export function uploadErrors(
+	files: Partial<Record<uploads.UploadKind, uploads.UploadRefusal | 'missing'>>,
+	locale: string
+): Partial<Record<uploads.UploadKind, string>> {
+	return Object.fromEntries(
+		Object.entries(files).map(([kind, reason]) => [
+			kind,
+			reason === 'missing'
+				? message(`account_upload_error_missing_${kind}`, {}, locale)
+				: uploads.refusalMessage(reason as uploads.UploadRefusal, locale)
+		])
+	);
+}
+
+/**
+ * A completed registration form of this account (the voter's own), by its id or its reference;
+ * null for anyone else's.
+ */
+export async function draftForAccount(
+	accountId: string,
+	idOrReference: string
+): Promise<Draft | null> {
+	const reference = isUuid(idOrReference) ? null : normaliseReference(idOrReference);
+	if (!isUuid(idOrReference) && !reference) return null;
 	const [draft] = await (
 		await db()
 	)
@@ -295,7 +327,7 @@ export async function draftForAccount(accountId: string, draftId: string): Promi
 		.from(drafts)
 		.where(
 			and(
-				eq(drafts.id, draftId),
+				reference ? eq(drafts.reference, reference) : eq(drafts.id, idOrReference),
 				eq(drafts.accountId, accountId),
 				eq(drafts.journey, REGISTRATION),
 				isNotNull(drafts.completedAt),
@@ -304,6 +336,12 @@ export async function draftForAccount(accountId: string, draftId: string): Promi
 		)
 		.limit(1);
 	return draft ?? null;
+}
+
+/** Whether the form with this reference has been received (an application exists). */
+export async function isReceived(reference: string): Promise<boolean> {
+	const normalised = normaliseReference(reference);
+	return normalised !== null && (await applicationByReference(await db(), normalised)) !== null;
 }
 
 // ---------------------------------------------------------------------------
