@@ -33,8 +33,9 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 		'Permissions-Policy',
 		'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()'
 	);
-	// A draft's pages show name, address and BSN: never kept by a shared or back-forward cache.
-	if (/^(\/[a-z]{2,3})?\/register\//.test(event.url.pathname)) {
+	// A draft's pages show name, address and BSN, and a status request's form what was typed:
+	// never kept by a shared or back-forward cache.
+	if (/^(\/[a-z]{2,3})?\/(register\/|status(\/|$))/.test(event.url.pathname)) {
 		response.headers.set('Cache-Control', 'private, no-store');
 	}
 	if (event.url.protocol === 'https:') {
