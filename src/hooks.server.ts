@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import * as auth from '$lib/server/auth';
 import * as platform from '$lib/server/platform';
 import { negotiateLanguage } from '$lib/server/platform/language';
 import * as m from '$lib/paraglide/messages.js';
@@ -15,8 +16,14 @@ const i18n: Handle = ({ event, resolve }) =>
 		});
 	});
 
-// Security headers first, so that they are on every response, the language redirects included.
-export const handle: Handle = sequence(platform.securityHeaders, negotiateLanguage, i18n);
+// Security headers first, so that they are on every response, the language redirects included;
+// then the session (locals.session: the signed-in account or null), which the guards read.
+export const handle: Handle = sequence(
+	platform.securityHeaders,
+	negotiateLanguage,
+	auth.session,
+	i18n
+);
 
 // Unexpected errors (and unknown pages) get a message in the visitor's language; the details go
 // to the server log only.

@@ -55,7 +55,7 @@ const displayNames = new Map<string, Intl.DisplayNames>();
  * Dutch country names, which readers of Papiamentu in Aruba, Curaçao and Sint Maarten also read.
  */
 const hasCldr = (locale: string) => Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0;
-const cldrLocale = (locale: string) => (hasCldr(locale) ? locale : 'nl');
+export const cldrLocale = (locale: string) => (hasCldr(locale) ? locale : 'nl');
 
 export function countryName(code: string, locale: string = getLocale()): string {
 	let names = displayNames.get(locale);
@@ -105,4 +105,12 @@ export function formatDate(iso: string, locale: string = getLocale(), weekday = 
 		...(weekday ? { weekday: 'long' } : {}),
 		timeZone: 'UTC'
 	}).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** A clock time in the reader's own time zone ('14:05'), for "your session ends at …". */
+export function formatTime(date: Date, locale: string = getLocale()): string {
+	return new Intl.DateTimeFormat(intlLocale(cldrLocale(locale)), {
+		hour: '2-digit',
+		minute: '2-digit'
+	}).format(date);
 }

@@ -3,6 +3,7 @@ import * as domain from './index';
 import * as countries from './countries';
 import * as dates from './dates';
 import * as deadlines from './deadlines';
+import * as decisions from './decisions';
 import * as elections from './elections';
 import * as eligibility from './eligibility';
 import * as legal from './legal';
@@ -16,6 +17,7 @@ describe('index', () => {
 			countries,
 			dates,
 			deadlines,
+			decisions,
 			elections,
 			eligibility,
 			legal,

@@ -6,5 +6,6 @@ export * from './countries';
 export * from './eligibility';
 export * from './submission';
 export * from './deadlines';
+export * from './decisions';
 export * from './lookup';
 export * from './status';

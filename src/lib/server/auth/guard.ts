@@ -7,16 +7,25 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { StaffRole } from '$lib/server/db/schema';
 import { localizeHref } from '$lib/paraglide/runtime';
+import * as m from '$lib/paraglide/messages.js';
 
 type Guarded = Pick<RequestEvent, 'locals' | 'url'>;
 
-/** The signed-in staff member holding one of `roles`; otherwise to sign-in (401) or 403. */
+// Back to the page afterwards, with its query, but not to a form action (`?/rename`).
+const back = (event: Guarded) => {
+	const search = event.url.search.startsWith('?/') ? '' : event.url.search;
+	return `?next=${encodeURIComponent(event.url.pathname + search)}`;
+};
+
+/** The signed-in staff member holding one of `roles`; otherwise to sign-in (303) or 403. */
 export function requireStaff(event: Guarded, ...roles: [StaffRole, ...StaffRole[]]) {
 	const session = event.locals.session;
 	if (!session || session.kind !== 'staff') {
-		redirect(303, `/office/sign-in?next=${encodeURIComponent(event.url.pathname)}`);
+		redirect(303, `${localizeHref('/office/sign-in')}${back(event)}`);
 	}
-	if (!roles.some((role) => session.roles.includes(role))) error(403, 'Forbidden');
+	if (!roles.some((role) => session.roles.includes(role))) {
+		error(403, { message: m.office_error_forbidden() });
+	}
 	return session;
 }
 
@@ -24,10 +33,7 @@ export function requireStaff(event: Guarded, ...roles: [StaffRole, ...StaffRole[
 export function requireVoter(event: Guarded) {
 	const session = event.locals.session;
 	if (!session || session.kind !== 'voter') {
-		redirect(
-			303,
-			`${localizeHref('/account/sign-in')}?next=${encodeURIComponent(event.url.pathname)}`
-		);
+		redirect(303, `${localizeHref('/account/sign-in')}${back(event)}`);
 	}
 	return session;
 }

@@ -74,3 +74,32 @@ export function forwardingDays(): number {
 	const days = Number(process.env.FORWARDING_DAYS ?? 10);
 	return Number.isInteger(days) && days >= 0 && days <= 60 ? days : 10;
 }
+
+function positive(name: string, fallback: number, max: number): number {
+	const raw = process.env[name];
+	if (raw === undefined || raw === '') return fallback;
+	const value = Number(raw);
+	if (!Number.isFinite(value) || value <= 0 || value > max) {
+		throw new Error(`${name} must be a number between 0 and ${max}, not "${raw}"`);
+	}
+	return value;
+}
+
+/** Minutes without a request after which a session ends (SESSION_IDLE_MINUTES, default 30). */
+export function sessionIdleMinutes(): number {
+	return positive('SESSION_IDLE_MINUTES', 30, 24 * 60);
+}
+
+/** Hours after sign-in after which a session ends whatever the activity (default 12). */
+export function sessionAbsoluteHours(): number {
+	return positive('SESSION_ABSOLUTE_HOURS', 12, 24 * 30);
+}
+
+/**
+ * The WebAuthn relying party: passkeys are bound to the host name of ORIGIN, and a ceremony is
+ * accepted only from ORIGIN itself (a look-alike site cannot use them).
+ */
+export function relyingParty(): { id: string; origin: string } {
+	const url = new URL(origin());
+	return { id: url.hostname, origin: url.origin };
+}

@@ -1,14 +1,28 @@
 import type { Handle } from '@sveltejs/kit';
 import { closeDatabase, database } from '$lib/server/db';
+import * as crypto from '$lib/server/crypto';
 import * as drafts from '$lib/server/drafts';
+import * as auth from '$lib/server/auth';
+import * as uploads from '$lib/server/uploads';
 
 /** Opens the database, applies migrations and seeds the calendar before the first request. */
 export async function start(): Promise<void> {
+	// Fail at start-up, not at the first upload: production refuses to run without keys.
+	crypto.keyring();
 	await database();
-	// Abandoned drafts go after 30 days: at start-up and every hour. Any number of processes may
-	// do this at once; the DELETE is idempotent.
+	// First start: no admin yet, so print the one way in (issue 3 item 8). Exactly this line on
+	// stdout; the e2e set-up reads it.
+	const link = await auth.ensureAdminEnrolment();
+	if (link) console.log(`Admin enrolment link: ${link}`);
+	// Abandoned drafts go after 30 days, uploads UPLOAD_RETENTION_DAYS after the decision, timed-out
+	// sessions and unanswered passkey challenges at once: at start-up and every hour. Any number of
+	// processes may do this at once; all are idempotent.
 	const purge = () =>
-		drafts.purgeAbandoned().catch((error) => console.error('Purging drafts failed', error));
+		Promise.all([
+			drafts.purgeAbandoned().catch((error) => console.error('Purging drafts failed', error)),
+			uploads.purgeExpired().catch((error) => console.error('Purging uploads failed', error)),
+			auth.purgeExpired().catch((error) => console.error('Purging sessions failed', error))
+		]);
 	await purge();
 	const timer = setInterval(purge, 60 * 60 * 1000);
 	timer.unref();
@@ -18,6 +32,8 @@ export async function start(): Promise<void> {
 		void closeDatabase();
 	});
 }
+
+const PERSONAL = /^(\/[a-z]{2,3})?\/(register\/|status(\/|$)|account(\/|$)|office(\/|$)|session$)/;
 
 // The Content-Security-Policy itself comes from SvelteKit's `csp` setting (nonces); these are
 // the headers it does not set.
@@ -33,9 +49,12 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 		'Permissions-Policy',
 		'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()'
 	);
-	// A draft's pages show name, address and BSN, and a status request's form what was typed:
-	// never kept by a shared or back-forward cache.
-	if (/^(\/[a-z]{2,3})?\/(register\/|status(\/|$))/.test(event.url.pathname)) {
+	// A draft's pages show name, address and BSN, a status request's form what was typed, the
+	// account and office pages personal data: never
+	// kept by a shared or back-forward cache. Nor is any page answered to a signed-in browser (the
+	// public API stays cacheable: it is the same for everyone).
+	const signedIn = event.locals.session && !event.url.pathname.includes('/api/');
+	if (PERSONAL.test(event.url.pathname) || signedIn) {
 		response.headers.set('Cache-Control', 'private, no-store');
 	}
 	if (event.url.protocol === 'https:') {

@@ -36,7 +36,7 @@ export const registrations = pgTable(
 		correspondenceAddress: jsonb().$type<PostalAddress>(),
 		email: text(),
 		phone: text(),
-		// BSN, encrypted at rest (AES-256-GCM, base64url of iv|tag|ciphertext); may be absent.
+		// BSN, encrypted at rest: crypto.encryptField (AES-256-GCM, `<keyId>:<base64url iv|tag|ct>`).
 		bsnEncrypted: text(),
 		// HMAC-SHA256 of the BSN under a key from the environment: finds the person named in a
 		// population-register change without storing the BSN in the clear.
