@@ -50,9 +50,9 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 		'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()'
 	);
 	// A draft's pages show name, address and BSN, a status request's form what was typed, the
-	// account and office pages personal data: never
-	// kept by a shared or back-forward cache. Nor is any page answered to a signed-in browser (the
-	// public API stays cacheable: it is the same for everyone).
+	// account and office pages personal data: never kept by a shared or back-forward cache. Nor is
+	// any page answered to a signed-in browser (the public API stays cacheable: it is the same for
+	// everyone).
 	const signedIn = event.locals.session && !event.url.pathname.includes('/api/');
 	if (PERSONAL.test(event.url.pathname) || signedIn) {
 		response.headers.set('Cache-Control', 'private, no-store');
