@@ -9,79 +9,35 @@
  * than a fixed floor (`timing.ts`), so nothing a visitor can observe tells the outcomes apart.
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import {
-	amsterdamDay,
-	lookupKey,
-	selectMatch,
-	standing,
-	statusReasonsDueOn,
-	type ElectionType,
-	type HeldType,
-	type IsoDate
-} from '$lib/domain';
+import { lookupKey, selectMatch, standing, statusReasonsDueOn } from '$lib/domain';
 import { readStatusForm, type StatusRequestForm } from '$lib/journeys/status';
 import * as audit from '$lib/server/audit';
 import { db, type Db } from '$lib/server/db';
-import {
-	registrations,
-	registrationTypes,
-	statusRequests,
-	type PostalAddress,
-	type Registration
-} from '$lib/server/db/schema';
+import { registrations, statusRequests } from '$lib/server/db/schema';
 import * as config from '$lib/server/config';
 import * as mail from '$lib/server/mail';
 import type { StepAnswer } from '$lib/journeys/engine';
-import { officeAlert, registeredAnswer } from './compose';
+import { officeAlert } from './compose';
+import { answerOnRecord, registrationsWithTypes, today, type Candidate } from './records';
 import { settle } from './timing';
 
 export { responseFloorMs, settle } from './timing';
+export { onRecordChannel, today } from './records';
+export * as office from './office';
 
 export type StatusRequestInput = StatusRequestForm & { locale: string };
 export type Outcome = 'answered' | 'open';
 
-/** The Den Haag calendar day: the 7-day term counts in its days (KB D 8). */
-export const today = (now = new Date()): IsoDate => amsterdamDay(now);
-
-type Candidate = Registration & { types: HeldType[] };
-
-/** Active registrations under the request's key, each with its types: one indexed query. */
-async function candidates(tx: Db, key: string): Promise<Candidate[]> {
-	const rows = await tx
-		.select({ registration: registrations, type: registrationTypes })
-		.from(registrations)
-		.leftJoin(registrationTypes, eq(registrationTypes.registrationId, registrations.id))
-		.where(
-			and(
-				eq(registrations.lookupKey, key),
-				eq(registrations.status, 'active'),
-				isNull(registrations.deceasedOn)
-			)
-		);
-	const byId = new Map<string, Candidate>();
-	for (const { registration, type } of rows) {
-		const candidate = byId.get(registration.id) ?? { ...registration, types: [] };
-		if (type) {
-			candidate.types.push({
-				type: type.type as ElectionType,
-				startsOn: type.startsOn,
-				endedOn: type.endedOn
-			});
-		}
-		byId.set(registration.id, candidate);
-	}
-	return [...byId.values()];
-}
-
-/** Where the answer goes: the e-mail address on record, otherwise a letter (KB D 10's order). */
-export function onRecordChannel(
-	registration: Pick<Registration, 'email' | 'correspondenceAddress' | 'residentialAddress'>
-): { channel: 'email'; recipient: string } | { channel: 'letter'; postalAddress: PostalAddress } {
-	if (registration.email) return { channel: 'email', recipient: registration.email };
-	return {
-		channel: 'letter',
-		postalAddress: registration.correspondenceAddress ?? registration.residentialAddress
-	};
+/** Active registrations of living people under the request's key: one indexed query. */
+function candidates(tx: Db, key: string): Promise<Candidate[]> {
+	return registrationsWithTypes(
+		tx,
+		and(
+			eq(registrations.lookupKey, key),
+			eq(registrations.status, 'active'),
+			isNull(registrations.deceasedOn)
+		)
+	);
 }
 
 /**
@@ -125,14 +81,7 @@ export async function request(
 			.returning({ id: statusRequests.id });
 		const id = row!.id;
 		if (answered && held) {
-			const words = registeredAnswer(answered, held, receivedOn);
-			const to = onRecordChannel(answered);
-			await mail.enqueue(
-				to.channel === 'email'
-					? { ...to, locale: answered.locale, ...words }
-					: { ...to, locale: answered.locale, subject: words.subject, text: words.text },
-				tx
-			);
+			await answerOnRecord(answered, held, receivedOn, tx);
 		} else {
 			// The same kind of write on this path: the office is told that reasons are owed.
 			const words = officeAlert(id, dueOn);
