@@ -3,6 +3,7 @@ import { closeDatabase, database } from '$lib/server/db';
 import * as crypto from '$lib/server/crypto';
 import * as drafts from '$lib/server/drafts';
 import * as auth from '$lib/server/auth';
+import * as mail from '$lib/server/mail';
 import * as uploads from '$lib/server/uploads';
 
 /** Opens the database, applies migrations and seeds the calendar before the first request. */
@@ -26,10 +27,14 @@ export async function start(): Promise<void> {
 	await purge();
 	const timer = setInterval(purge, 60 * 60 * 1000);
 	timer.unref();
+	// E-mail goes out from the outbox every 30 s (and soon after each enqueue), in every process:
+	// rows are claimed with SKIP LOCKED, so none is sent twice. Without SMTP_URL it stays there.
+	mail.startDelivery();
 	// STACK.md trap 5: `node build` ignores SIGTERM while a pool is open.
 	process.once('sveltekit:shutdown', () => {
 		clearInterval(timer);
-		void closeDatabase();
+		// Let the message being sent finish and be recorded before the pool closes.
+		void mail.stopDelivery().finally(() => closeDatabase());
 	});
 }
 

@@ -11,6 +11,7 @@ import * as crypto from '$lib/server/crypto';
 import { db, type Db } from '$lib/server/db';
 import { uploads, type Upload } from '$lib/server/db/schema';
 import { claimedTypes, inspect, type MediaType, type UploadRefusal } from './content';
+export { readReference } from './qr';
 
 export {
 	MAX_PIXELS,
