@@ -190,6 +190,7 @@ describe('appealRoute', () => {
 		expect(byCode).toEqual({
 			council_of_state: ['KW D 8'],
 			term: ['Awb 6:7', 'Awb 6:8(1)'],
+			how: ['Awb 6:5'],
 			court_fee: ['KW D 8(2)'],
 			fast_track: ['KW D 8(3)'],
 			no_interim_relief: ['KW D 8(1)']

@@ -175,6 +175,7 @@ export function registrationStartsOn(dateOfBirth: IsoDate, decisionDay: IsoDate)
 export const APPEAL_POINTS = Object.freeze([
 	'council_of_state',
 	'term',
+	'how',
 	'court_fee',
 	'fast_track',
 	'no_interim_relief'
@@ -216,6 +217,7 @@ export function appealRoute(
 				appealBy,
 				weeks: String(termWeeks)
 			}),
+			point('how', [OTHER_LAW.APPEAL_CONTENTS]),
 			point('court_fee', [LAW.APPEAL_COURT_FEE]),
 			point('fast_track', [LAW.APPEAL_FAST_TRACK]),
 			point('no_interim_relief', [LAW.APPEAL_NO_INTERIM_RELIEF])

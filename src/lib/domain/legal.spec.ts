@@ -93,6 +93,7 @@ describe('mvt', () => {
 		expect(Object.values(OTHER_LAW).map((r) => r.code)).toEqual([
 			'Awb 6:7',
 			'Awb 6:8(1)',
+			'Awb 6:5',
 			'MvT §7'
 		]);
 	});

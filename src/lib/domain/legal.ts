@@ -177,6 +177,8 @@ export const OTHER_LAW = Object.freeze({
 	// Awb 6:7: six weeks to appeal; 6:8(1): counted from the day after the notice.
 	APPEAL_TERM: awb('6:7'),
 	APPEAL_TERM_START: awb('6:8', 1),
+	// Awb 6:5: what a notice of appeal contains (signed; name, address, date, the decision, grounds).
+	APPEAL_CONTENTS: awb('6:5'),
 	// MvT §7: someone already registered who sends a new registration form is asked what they meant.
 	ALREADY_REGISTERED_ASKED: mvt('7')
 } satisfies Record<string, LegalRef>);

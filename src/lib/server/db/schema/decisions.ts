@@ -25,8 +25,16 @@ export const decisionOrigin = pgEnum('decision_origin', [
 
 export const noticeChannel = pgEnum('notice_channel', ['email', 'letter', 'none']);
 
-/** One reason for a decision: a code from the domain's list, which maps to its article. */
-export type DecisionReason = { code: string; params?: Record<string, string> };
+/**
+ * One reason for a decision: a code from the domain's list, which maps to its article. The
+ * articles are kept as cited on the day of the decision, so a later change of the rules never
+ * rewrites what a notice said.
+ */
+export type DecisionReason = {
+	code: string;
+	params?: Record<string, string>;
+	basis?: { code: string; url: string }[];
+};
 
 /**
  * A decision: on an application, ex officio after a BRP change, or the reasons after a status
