@@ -107,10 +107,14 @@ export function formatDate(iso: string, locale: string = getLocale(), weekday = 
 	}).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
-/** A clock time in the reader's own time zone ('14:05'), for "your session ends at …". */
-export function formatTime(date: Date, locale: string = getLocale()): string {
+/**
+ * A clock time ('14:05'): by default in the reader's own time zone, for "your session ends at
+ * …"; the office passes Europe/Amsterdam.
+ */
+export function formatTime(date: Date, locale: string = getLocale(), timeZone?: string): string {
 	return new Intl.DateTimeFormat(intlLocale(cldrLocale(locale)), {
 		hour: '2-digit',
-		minute: '2-digit'
+		minute: '2-digit',
+		timeZone
 	}).format(date);
 }

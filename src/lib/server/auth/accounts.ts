@@ -175,6 +175,16 @@ export async function listPasskeys(accountId: string): Promise<PasskeySummary[]>
 		.orderBy(asc(passkeys.createdAt), asc(passkeys.id));
 }
 
+/** One of the account's own passkeys, and how many it has; null for anyone else's. */
+export async function findPasskey(
+	accountId: string,
+	passkeyId: string
+): Promise<{ passkey: PasskeySummary; count: number } | null> {
+	const all = await listPasskeys(accountId);
+	const passkey = all.find((p) => p.id === passkeyId);
+	return passkey ? { passkey, count: all.length } : null;
+}
+
 /** Renames one of the account's own passkeys; false when the account has no such passkey. */
 export async function renamePasskey(
 	accountId: string,

@@ -6,6 +6,7 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import * as m from '$lib/paraglide/messages.js';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from './webauthn';
+import { passkeyName } from './accounts';
 
 /**
  * A path on this site to return to after signing in, or `fallback`. Only a path: `//evil.example`
@@ -59,4 +60,30 @@ export async function readJson<T extends z.ZodType>(
 /** How long the session has left, in ms (0 when there is none). */
 export function sessionStatus(session: App.Locals['session'], now = new Date()) {
 	return { remainingMs: session ? Math.max(0, session.expiresAt.getTime() - now.getTime()) : 0 };
+}
+
+/** The words a passkey manager shows next to the passkey: the site, and what it opens. */
+export function ceremonyTexts() {
+	return { rpName: m.site_name(), userName: m.account_passkey_user_name() };
+}
+
+/** A passkey name, or the field error to show (a message key). */
+export function checkPasskeyName(
+	value: string
+): { ok: true; value: string } | { ok: false; errors: { name: string } } {
+	const parsed = passkeyName.safeParse(value);
+	return parsed.success
+		? { ok: true, value: parsed.data }
+		: { ok: false, errors: { name: parsed.error.issues[0]?.message ?? '' } };
+}
+
+/** A ceremony endpoint's body: the passkey's name and where the person came from. */
+export const namedBody = z.object({ name: z.string().max(500) });
+
+/**
+ * The signed-in voter for a JSON endpoint, or null: the page's script then says the session
+ * ended, where a page would redirect to sign-in (requireVoter).
+ */
+export function voterOrSignedOut(locals: App.Locals) {
+	return locals.session?.kind === 'voter' ? locals.session : null;
 }

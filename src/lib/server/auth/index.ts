@@ -28,6 +28,7 @@ export {
 	beginSignIn,
 	beginVoterAccount,
 	createVoterAccount,
+	findPasskey,
 	listPasskeys,
 	passkeyName,
 	removePasskey,
@@ -40,9 +41,11 @@ export {
 export {
 	ROLES,
 	beginEnrolment,
+	checkDisplayName,
 	createEnrolment,
 	disableStaff,
 	enrol,
+	enrolmentLink,
 	enrolmentPath,
 	ensureAdminEnrolment,
 	findEnrolment,
@@ -52,4 +55,13 @@ export {
 	type Enrolment,
 	type StaffMember
 } from './staff';
-export { safeNext, sessionStatus } from './http';
+export { safeNext, sessionStatus, voterOrSignedOut } from './http';
+export { destination, journey, journeyOf, landing, type Journey } from './voter';
+export {
+	authenticationBody,
+	ceremonyTexts,
+	checkPasskeyName,
+	namedBody,
+	readJson,
+	registrationBody
+} from './http';

@@ -16,6 +16,7 @@ import {
 } from '$lib/server/db/schema';
 import * as audit from '$lib/server/audit';
 import { origin } from '$lib/server/config';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { actorOf, insertPasskey, type Outcome } from './accounts';
 import { createSession, setSessionCookie } from './sessions';
 import { hashToken, isToken, newToken } from './tokens';
@@ -51,6 +52,19 @@ export type Enrolment = {
 };
 
 export const enrolmentPath = (token: string) => `/office/enrol/${token}`;
+
+/** The link to hand to the new member, in the language of the page that made it. */
+export const enrolmentLink = (token: string) => `${origin()}${localizeHref(enrolmentPath(token))}`;
+
+/** The name typed on the first admin's enrolment page, or the field error (a message key). */
+export function checkDisplayName(
+	value: string
+): { ok: true; value: string } | { ok: false; errors: { displayName: string } } {
+	const parsed = invitation.shape.displayName.safeParse(value);
+	return parsed.success
+		? { ok: true, value: parsed.data }
+		: { ok: false, errors: { displayName: parsed.error.issues[0]?.message ?? '' } };
+}
 
 /**
  * Creates a one-time enrolment link, valid for 24 hours. The token is returned once, to be
@@ -219,10 +233,12 @@ export async function listStaff(): Promise<StaffMember[]> {
 			roles: accounts.roles,
 			createdAt: accounts.createdAt,
 			disabledAt: accounts.disabledAt,
-			passkeys: sql<number>`(select count(*)::int from ${passkeys} where ${passkeys.accountId} = ${accounts.id})`
+			passkeys: sql<number>`count(${passkeys.id})::int`
 		})
 		.from(accounts)
+		.leftJoin(passkeys, eq(passkeys.accountId, accounts.id))
 		.where(eq(accounts.kind, 'staff'))
+		.groupBy(accounts.id)
 		.orderBy(asc(accounts.displayName), asc(accounts.createdAt));
 	return rows.map((r) => ({
 		...r,
@@ -256,6 +272,7 @@ export async function disableStaff(
 	now = new Date()
 ): Promise<'disabled' | 'not-found' | 'self' | 'last-admin'> {
 	if (accountId === by) return 'self';
+	if (!z.uuid().safeParse(accountId).success) return 'not-found';
 	return (await db()).transaction(async (t) => {
 		const tx = t as unknown as Db;
 		// Serialises disabling, so two admins cannot disable each other at once.

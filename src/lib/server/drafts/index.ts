@@ -4,7 +4,7 @@
  * gives no way in, and one voter can never reach another's draft by guessing.
  */
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { drafts, type Draft } from '$lib/server/db/schema';
 import type { Answers } from '$lib/journeys/engine';
@@ -124,4 +124,31 @@ export async function purgeAbandoned(
 		.where(and(isNull(drafts.completedAt), lt(drafts.updatedAt, before)))
 		.returning({ id: drafts.id });
 	return deleted.length;
+}
+
+/**
+ * Links the draft to the voter's account, so the application made from it is theirs to follow
+ * (issue 3 item 3). Only a draft that no other account holds: the resume link is a secret, but a
+ * link already made is never taken over. Returns true when the draft is (now) this account's.
+ */
+export async function linkAccount(token: string, accountId: string): Promise<boolean> {
+	if (!isToken(token)) return false;
+	const database = await db();
+	const [linked] = await database
+		.update(drafts)
+		.set({ accountId })
+		.where(
+			and(
+				eq(drafts.tokenHash, hashToken(token)),
+				or(isNull(drafts.accountId), eq(drafts.accountId, accountId))
+			)
+		)
+		.returning({ id: drafts.id });
+	return Boolean(linked);
+}
+
+/** Whose account the draft is linked to, as seen by the account asking (null: anonymous). */
+export function accountLink(draft: Draft, accountId: string | null): 'yours' | 'another' | 'none' {
+	if (!draft.accountId) return 'none';
+	return draft.accountId === accountId ? 'yours' : 'another';
 }

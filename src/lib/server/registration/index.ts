@@ -357,10 +357,23 @@ async function doneOf(state: State): Promise<DoneView | { redirect: Where }> {
 	return { ...(await summary(state.answers, state.plan)), reference: state.draft.reference };
 }
 
-export async function viewDone(token: string): Promise<DoneView | { redirect: Where } | null> {
+/**
+ * The done page. `accountId` is the signed-in voter's account, if any: the page offers to link
+ * the draft to an account, or says it is linked (issue 3 item 3).
+ */
+export async function viewDone(
+	token: string,
+	accountId: string | null = null
+): Promise<(DoneView & { account: AccountLink }) | { redirect: Where } | null> {
 	const state = await load(token);
-	return state && doneOf(state);
+	if (!state) return null;
+	const done = await doneOf(state);
+	return 'redirect' in done
+		? done
+		: { ...done, account: drafts.accountLink(state.draft, accountId) };
 }
+
+export type AccountLink = ReturnType<typeof drafts.accountLink>;
 
 const text = (answer: StepAnswer | undefined, field: string) => String(answer?.[field] ?? '');
 const addressOf = (answer: StepAnswer | undefined) =>

@@ -1,0 +1,28 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { amsterdamDay } from '$lib/domain';
+import * as auth from '$lib/server/auth';
+
+export const load: PageServerLoad = async (event) => {
+	const voter = auth.requireVoter(event);
+	const passkeys = await auth.listPasskeys(voter.accountId);
+	return {
+		passkeys: passkeys.map((p) => ({
+			id: p.id,
+			name: p.name,
+			added: amsterdamDay(p.createdAt),
+			lastUsed: p.lastUsedAt ? amsterdamDay(p.lastUsedAt) : null
+		})),
+		sessions: await auth.countSessions(voter.accountId)
+	};
+};
+
+export const actions: Actions = {
+	// Ends the sessions on every device, this one included: for a lost or shared device.
+	signOutEverywhere: async (event) => {
+		const voter = auth.requireVoter(event);
+		await auth.signOutEverywhere(event.cookies, voter.accountId);
+		redirect(303, `${localizeHref('/account/sign-in')}?signed-out=everywhere`);
+	}
+};
