@@ -85,10 +85,7 @@ export async function request(
 		} else {
 			// The same kind of write on this path: the office is told that reasons are owed.
 			const words = officeAlert(id, dueOn);
-			await mail.enqueue(
-				{ channel: 'email', recipient: officeAddress(), locale: 'nl', ...words },
-				tx
-			);
+			await mail.enqueue({ channel: 'email', recipient: officeAddress(), ...words }, tx);
 		}
 		const outcome: Outcome = answered ? 'answered' : 'open';
 		await audit.record(

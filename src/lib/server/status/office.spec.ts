@@ -209,7 +209,12 @@ describe('the decision "not registered"', () => {
 			outcome: 'not_registered',
 			statusRequestId: id,
 			registrationId: null,
-			reasons: [{ code: 'no_application' }],
+			reasons: [
+				{
+					code: 'status_no_application',
+					basis: expect.arrayContaining([expect.objectContaining({ code: 'KB D 8' })])
+				}
+			],
 			remarks: 'Bitte registrieren Sie sich online.',
 			decidedBy: staff.accountId,
 			// Awb 6:7: six weeks after the notice.
@@ -223,12 +228,15 @@ describe('the decision "not registered"', () => {
 			recipient: TYPED,
 			locale: 'de',
 			decisionId,
-			subject: 'Ihre Anfrage: Sie sind nicht als Wählerin oder Wähler im Ausland registriert'
+			subject: 'Sie sind nicht registriert: die Gründe'
 		});
-		expect(message.text).toContain('Am 10. November 2026 haben Sie gefragt');
-		expect(message.text).toContain('keinen Antrag auf Registrierung');
-		expect(message.text).toContain('KW D 3(1), KW D 5, KB D 8');
-		expect(message.text).toContain('bis zum 24. Dezember 2026');
+		// Case's decision notice: the reasons with their articles, then the appeal route (KW D 8).
+		expect(message.text).toContain('Guten Tag Kees Pietersen,');
+		expect(message.text).toContain(
+			'- Wir haben von Ihnen keinen Antrag auf Registrierung erhalten. Sie werden nur auf Antrag registriert.'
+		);
+		expect(message.text).toMatch(/KW D 3\(1\) <[^>]+>, KW D 5 <[^>]+>, KB D 8 <[^>]+>/);
+		expect(message.text).toContain('bis einschließlich 24. Dezember 2026');
 		expect(message.text).toContain('Bitte registrieren Sie sich online.');
 		expect(message.html).toContain('Raad van State');
 
@@ -240,7 +248,7 @@ describe('the decision "not registered"', () => {
 		expect(entry!.details).toEqual({
 			decision: decisionId,
 			outcome: 'not_registered',
-			reasons: ['no_application']
+			reasons: ['status_no_application']
 		});
 		expect(
 			await office.decideNotRegistered(id, form({ reason: 'no_application' }), staff, now)
@@ -268,7 +276,9 @@ describe('the decision "not registered"', () => {
 		expect(message.text).toContain(
 			'Votre inscription a pris fin le 1 septembre 2025 : vous vous êtes établi aux Pays-Bas.'
 		);
-		expect(message.text).toContain('KW D 2, KW D 6(3), KW D 5, KB D 8');
+		expect(message.text).toMatch(
+			/KW D 2 <[^>]+>, KW D 6\(3\) <[^>]+>, KW D 5 <[^>]+>, KB D 8 <[^>]+>/
+		);
 	});
 
 	it('refuses an incomplete decision with a message per field and writes nothing', async () => {

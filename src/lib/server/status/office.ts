@@ -29,8 +29,8 @@ import {
 	type PostalAddress,
 	type StatusRequest
 } from '$lib/server/db/schema';
-import * as mail from '$lib/server/mail';
-import { notRegisteredNotice } from './compose';
+import * as config from '$lib/server/config';
+import * as notices from '$lib/server/notices';
 import { answerOnRecord, registrationsWithTypes, today } from './records';
 
 export type Staff = { accountId: string };
@@ -265,48 +265,45 @@ export async function decideNotRegistered(
 		if (!request) return { ok: false, error: 'closed' };
 		if (!request.email && !request.postalAddress) return { ok: false, error: 'no_address' };
 		const reason = notRegisteredReason(read.reason, day);
-		const appeal = appealRoute(day);
-		const channel = request.email ? 'email' : 'letter';
+		const appealBy = appealRoute(day, config.appealTermWeeks()).appealBy;
+		// The notice goes where the request asked (KB D 8), in the request's language.
+		const person: notices.NoticePerson = {
+			firstNames: request.firstNames,
+			surname: request.surname,
+			email: request.email,
+			residentialAddress: request.postalAddress ?? { lines: [], country: request.country },
+			correspondenceAddress: null,
+			locale: request.locale
+		};
+		const stored = { code: reason.code, params: reason.params, basis: reason.basis };
 		const [decision] = await tx
 			.insert(decisions)
 			.values({
 				origin: 'status_request',
 				outcome: 'not_registered',
 				statusRequestId: request.id,
-				reasons: [{ code: reason.code, ...(reason.params ? { params: reason.params } : {}) }],
+				reasons: [stored],
 				remarks: read.remarks,
 				decidedBy: staff.accountId,
 				decidedAt: now,
-				appealBy: appeal.appealBy,
-				notice: channel,
+				appealBy,
+				notice: notices.channelFor(person),
 				locale: request.locale
 			})
 			.returning({ id: decisions.id });
-		const words = notRegisteredNotice({
-			locale: request.locale,
-			receivedOn: receivedOn(request),
-			reasons: [reason],
-			remarks: read.remarks,
-			appealBy: appeal.appealBy
-		});
-		await mail.enqueue(
-			request.email
-				? {
-						channel: 'email',
-						recipient: request.email,
-						locale: request.locale,
-						...words,
-						decisionId: decision!.id
-					}
-				: {
-						channel: 'letter',
-						postalAddress: request.postalAddress!,
-						locale: request.locale,
-						subject: words.subject,
-						text: words.text,
-						decisionId: decision!.id
-					},
-			tx
+		await notices.notify(
+			tx,
+			{
+				id: decision!.id,
+				outcome: 'not_registered',
+				decidedOn: day,
+				reference: null,
+				types: {},
+				reasons: [stored],
+				remarks: read.remarks,
+				appealBy
+			},
+			person
 		);
 		await tx
 			.update(statusRequests)

@@ -71,7 +71,7 @@ export async function answerOnRecord(
 	const locale = registration.locale;
 	await mail.enqueue(
 		to.channel === 'email'
-			? { ...to, locale, ...words }
+			? { ...to, ...words }
 			: { ...to, locale, subject: words.subject, text: words.text },
 		tx
 	);
