@@ -11,11 +11,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
+import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
+import { CHROMIUM_ARGS } from './support/browser-args';
+import { addVirtualAuthenticator, enrolWithLink } from './support/webauthn';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
 		baseURL: string;
+		/** The link the server printed at first start (already used: the set-up enrolled the admin). */
+		adminEnrolmentLink: string | null;
+		/** The admin's signed-in browser state (Playwright storageState, as JSON). */
+		adminStorageState: string | null;
 	}
 }
 
@@ -80,6 +87,46 @@ async function waitForServer(url: string, server: ChildProcess, log: string) {
 	);
 }
 
+/** The one line the server prints at first start, while no admin exists (issue 3 item 8). */
+function adminLink(server: ChildProcess): Promise<string> {
+	return new Promise((resolve, reject) => {
+		let seen = '';
+		const timer = setTimeout(
+			() => reject(new Error('node build printed no "Admin enrolment link:" line')),
+			STARTUP_MS
+		);
+		server.stdout?.on('data', (chunk: Buffer) => {
+			seen += chunk.toString('utf8');
+			const match = /^Admin enrolment link: (\S+)$/m.exec(seen);
+			if (match) {
+				clearTimeout(timer);
+				resolve(match[1]!);
+			}
+		});
+	});
+}
+
+/**
+ * Enrols the first admin with the printed link, once for the whole run, and returns their
+ * signed-in browser state: every test file can then make staff of its own (support/passkeys.ts
+ * `enrolStaff`) without depending on the order the files run in.
+ */
+async function enrolAdmin(origin: string, link: string): Promise<string> {
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: CHROMIUM_ARGS
+	});
+	try {
+		const context = await browser.newContext({ baseURL: origin, locale: 'nl-NL' });
+		const page = await context.newPage();
+		await addVirtualAuthenticator(page);
+		await enrolWithLink(page, link, { displayName: 'Eerste Beheerder', passkeyName: 'E2E' });
+		return JSON.stringify(await context.storageState());
+	} finally {
+		await browser.close();
+	}
+}
+
 function stop(server: ChildProcess): Promise<void> {
 	if (server.exitCode !== null || server.signalCode !== null) return Promise.resolve();
 	return new Promise((resolve) => {
@@ -96,6 +143,8 @@ export default async function setup(project: TestProject) {
 	// For debugging against a server you started yourself (`E2E_BASE_URL=http://localhost:3000`).
 	if (process.env.E2E_BASE_URL) {
 		project.provide('baseURL', process.env.E2E_BASE_URL.replace(/\/$/, ''));
+		project.provide('adminEnrolmentLink', null);
+		project.provide('adminStorageState', null);
 		return;
 	}
 	if (!existsSync(path.join(ROOT, 'build', 'index.js'))) {
@@ -132,9 +181,14 @@ export default async function setup(project: TestProject) {
 	const server = spawn(process.execPath, ['build'], { cwd: ROOT, env, stdio: 'pipe' });
 	server.stdout?.pipe(out);
 	server.stderr?.pipe(out);
+	const link = adminLink(server);
 
+	let adminState: string;
 	try {
 		await waitForServer(origin, server, log);
+		const printed = await link;
+		project.provide('adminEnrolmentLink', printed);
+		adminState = await enrolAdmin(origin, printed);
 	} catch (error) {
 		await stop(server);
 		await database?.drop();
@@ -144,6 +198,7 @@ export default async function setup(project: TestProject) {
 		`e2e: node build on ${origin} with ${database ? 'PostgreSQL (own database)' : 'PGlite'}; log ${log}`
 	);
 	project.provide('baseURL', origin);
+	project.provide('adminStorageState', adminState);
 
 	return async () => {
 		const died = server.exitCode !== null || server.signalCode !== null;

@@ -6,18 +6,10 @@
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject, test as base } from 'vitest';
+import { CHROMIUM_ARGS } from './browser-args';
 
-// STACK.md trap 11: as root and offline, Chromium needs these to start and to stay quiet.
-export const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-	'--disable-quic'
-];
+// Kept in a module of its own, without vitest, so that the global set-up can launch Chromium too.
+export { CHROMIUM_ARGS };
 
 const IGNORED_CONSOLE = [
 	// A 4xx is an expected answer (a 400 for a form with errors); a 5xx is caught from responses.

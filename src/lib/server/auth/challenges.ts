@@ -5,7 +5,7 @@
  * refused after five minutes.
  */
 import type { Cookies } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
+import { eq, lt } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { webauthnChallenges } from '$lib/server/db/schema';
 import { hashToken, isToken, newToken } from './tokens';
@@ -31,7 +31,11 @@ export async function storeChallenge(
 	now = new Date()
 ): Promise<string> {
 	const id = newToken();
-	await (await db()).insert(webauthnChallenges).values({
+	const database = await db();
+	// Anyone may ask for a challenge: expired ones go as new ones come, so the table holds at most
+	// five minutes' worth (the hourly purge is the backstop).
+	await database.delete(webauthnChallenges).where(lt(webauthnChallenges.expiresAt, now));
+	await database.insert(webauthnChallenges).values({
 		idHash: hashToken(id),
 		challenge,
 		purpose,

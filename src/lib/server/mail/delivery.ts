@@ -190,12 +190,28 @@ let worker:
 	| { timer: NodeJS.Timeout; nudge?: NodeJS.Timeout; running?: Promise<unknown>; stopping: boolean }
 	| undefined;
 
+// A run sends at most this many, then the next run starts at once: a batch of thousands of
+// notices (a population-register import) goes out without waiting for the interval.
+const RUN_LIMIT = 500;
+
 function runOnce(): void {
 	if (!worker || worker.running || worker.stopping) return;
 	const current = worker;
-	current.running = deliverPending(new Date(), { shouldStop: () => current.stopping })
-		.catch((error) => console.error('Delivering e-mail failed', error))
-		.finally(() => (current.running = undefined));
+	current.running = deliverPending(new Date(), {
+		limit: RUN_LIMIT,
+		shouldStop: () => current.stopping
+	})
+		.then(
+			({ sent, failed }) => sent + failed >= RUN_LIMIT,
+			(error) => {
+				console.error('Delivering e-mail failed', error);
+				return false;
+			}
+		)
+		.then((more) => {
+			current.running = undefined;
+			if (more) runOnce();
+		});
 }
 
 /**

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { withTestDatabase } from '../../../../tests/db/database';
 import { startSmtp, type TestSmtp } from '../../../../tests/support/smtp';
@@ -228,5 +228,32 @@ describe('delivery over SMTP', () => {
 		expect(await mail.deliverPending(T0)).toEqual({ sent: 0, failed: 0 });
 		expect(await mail.deliverPending(later(5 * 60 * 1000))).toEqual({ sent: 1, failed: 0 });
 		expect(await row(id)).toMatchObject({ attempts: 2 });
+	});
+
+	it('runs as a worker: sends what is waiting at start, and a new message soon after enqueue', async () => {
+		smtp = await startSmtp();
+		process.env.SMTP_URL = smtp.url;
+		await mail.enqueue(germanNotice('waiting@example.org'));
+		// An interval far longer than the test: only the start and the nudge can send.
+		mail.startDelivery(60 * 60 * 1000);
+		try {
+			await vi.waitFor(() => expect(smtp!.received).toHaveLength(1), { timeout: 10_000 });
+			await mail.enqueue(germanNotice('new@example.org'));
+			await vi.waitFor(() => expect(smtp!.received).toHaveLength(2), { timeout: 10_000 });
+			expect(smtp.received.map((m) => m.envelopeTo[0])).toEqual([
+				'waiting@example.org',
+				'new@example.org'
+			]);
+		} finally {
+			await mail.stopDelivery();
+		}
+	});
+
+	it('does not start a worker without SMTP_URL', async () => {
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+		mail.startDelivery(10);
+		expect(warn).toHaveBeenCalledWith(expect.stringContaining('SMTP_URL is not set'));
+		warn.mockRestore();
+		await mail.stopDelivery();
 	});
 });
