@@ -1,12 +1,14 @@
 /**
  * What an uploaded file really is, judged by its content alone (issue 3: "checked by content, not
  * by name"): a PDF that pdf-lib can parse, or a JPEG or PNG that actually decodes. Images are
- * decoded with bounded dimensions, so a small file that inflates to gigabytes (a decompression
- * bomb) is refused before any pixel memory is taken.
+ * decoded (in a worker thread, ./pixels.ts) with bounded dimensions, so a small file that
+ * inflates to gigabytes (a decompression bomb) is refused before any pixel memory is taken.
  */
-import jpeg from 'jpeg-js';
 import { PDFDocument } from 'pdf-lib';
-import { PNG } from 'pngjs';
+import { checkImage } from './pixels';
+
+/** 40 megapixels: an A4 page scanned at 600 dpi (35 MP) or a full-size phone photo fits. */
+export { MAX_PIXELS } from './pixels';
 
 export const MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export type MediaType = (typeof MEDIA_TYPES)[number];
@@ -30,13 +32,8 @@ export const UPLOAD_REFUSALS = [
 ] as const;
 export type UploadRefusal = (typeof UPLOAD_REFUSALS)[number];
 
-/** 40 megapixels: an A4 page scanned at 600 dpi (35 MP) or a full-size phone photo fits. */
-export const MAX_PIXELS = 40_000_000;
-
-export type Rgba = { width: number; height: number; data: Uint8Array };
-
-const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0) =>
-	bytes.length >= at + signature.length && signature.every((b, i) => bytes[at + i] === b);
+const startsWith = (bytes: Uint8Array, signature: readonly number[]) =>
+	bytes.length >= signature.length && signature.every((b, i) => bytes[i] === b);
 
 const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
 const JPEG = [0xff, 0xd8, 0xff];
@@ -48,45 +45,6 @@ export function sniff(bytes: Uint8Array): MediaType | null {
 	if (startsWith(bytes, JPEG)) return 'image/jpeg';
 	if (startsWith(bytes, PNG_SIGNATURE)) return 'image/png';
 	return null;
-}
-
-export class ImageTooLargeError extends Error {
-	override name = 'ImageTooLargeError';
-}
-
-/** PNG: width and height are the first fields of IHDR, which must be the first chunk. */
-function pngSize(bytes: Uint8Array): { width: number; height: number } | null {
-	if (bytes.length < 24 || String.fromCharCode(...bytes.subarray(12, 16)) !== 'IHDR') return null;
-	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-	return { width: view.getUint32(16), height: view.getUint32(20) };
-}
-
-/** Decodes a JPEG or PNG to RGBA, refusing (ImageTooLargeError) more than MAX_PIXELS. */
-export function decodeImage(bytes: Uint8Array, type: 'image/jpeg' | 'image/png'): Rgba {
-	if (type === 'image/jpeg') {
-		try {
-			const image = jpeg.decode(bytes, {
-				useTArray: true,
-				formatAsRGBA: true,
-				// jpeg-js checks the frame header against these before allocating pixel buffers.
-				maxResolutionInMP: MAX_PIXELS / 1_000_000,
-				maxMemoryUsageInMB: 512
-			});
-			return { width: image.width, height: image.height, data: image.data };
-		} catch (error) {
-			if (/maxResolutionInMP|maxMemoryUsageInMB/.test(String(error))) {
-				throw new ImageTooLargeError(String(error));
-			}
-			throw error;
-		}
-	}
-	const size = pngSize(bytes);
-	if (!size) throw new Error('PNG without IHDR');
-	if (size.width * size.height > MAX_PIXELS) {
-		throw new ImageTooLargeError(`PNG of ${size.width}×${size.height}`);
-	}
-	const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-	return { width: png.width, height: png.height, data: png.data };
 }
 
 async function inspectPdf(bytes: Uint8Array): Promise<UploadRefusal | null> {
@@ -116,12 +74,9 @@ export async function inspect(bytes: Uint8Array, maxBytes: number): Promise<Insp
 		const refusal = await inspectPdf(bytes);
 		return refusal ? { ok: false, reason: refusal } : { ok: true, mediaType };
 	}
-	try {
-		decodeImage(bytes, mediaType);
-	} catch (error) {
-		return { ok: false, reason: error instanceof ImageTooLargeError ? 'too_large' : 'damaged' };
-	}
-	return { ok: true, mediaType };
+	// Decoded in a worker thread (seconds for a phone photo), bounded in pixels.
+	const refusal = await checkImage(mediaType, bytes);
+	return refusal ? { ok: false, reason: refusal } : { ok: true, mediaType };
 }
 
 const EXTENSIONS: Record<string, MediaType> = {
