@@ -217,6 +217,36 @@ function blocksOf(section: Section, locale: string): mail.EmailBlock[] {
 }
 
 /**
+ * The message that makes a decision known: an e-mail, or a letter to the correspondence address
+ * or else the home address; null after death (KB D 10).
+ */
+export function outgoingFor(decision: NoticeDecision, person: NoticePerson): mail.Outgoing | null {
+	const channel = channelFor(person);
+	if (channel === 'none') return null;
+	const notice = noticeFor(decision, person);
+	if (channel === 'email') {
+		return {
+			channel: 'email',
+			recipient: person.email!,
+			locale: notice.locale,
+			subject: notice.subject,
+			text: notice.text,
+			html: notice.html,
+			decisionId: decision.id
+		};
+	}
+	return {
+		channel: 'letter',
+		recipientName: `${person.firstNames} ${person.surname}`,
+		postalAddress: addressOf(person),
+		locale: notice.locale,
+		subject: notice.subject,
+		text: notice.text,
+		decisionId: decision.id
+	};
+}
+
+/**
  * Queues the notice of a decision in the decision's transaction: by e-mail, or as a letter to the
  * correspondence address or else the home address; nothing after death. Returns the channel,
  * which the decision records.
@@ -226,35 +256,21 @@ export async function notify(
 	decision: NoticeDecision,
 	person: NoticePerson
 ): Promise<NoticeChannel> {
-	const channel = channelFor(person);
-	if (channel === 'none') return channel;
-	const notice = noticeFor(decision, person);
-	if (channel === 'email') {
-		await mail.enqueue(
-			{
-				channel: 'email',
-				recipient: person.email!,
-				locale: notice.locale,
-				subject: notice.subject,
-				text: notice.text,
-				html: notice.html,
-				decisionId: decision.id
-			},
-			tx
-		);
-	} else {
-		await mail.enqueue(
-			{
-				channel: 'letter',
-				recipientName: `${person.firstNames} ${person.surname}`,
-				postalAddress: addressOf(person),
-				locale: notice.locale,
-				subject: notice.subject,
-				text: notice.text,
-				decisionId: decision.id
-			},
-			tx
-		);
-	}
-	return channel;
+	const outgoing = outgoingFor(decision, person);
+	if (outgoing) await mail.enqueue(outgoing, tx);
+	return outgoing?.channel ?? 'none';
+}
+
+/**
+ * The notices of many decisions at once (a population-register import): the same messages as
+ * `notify`, queued in a few statements instead of one per decision.
+ */
+export async function notifyAll(
+	tx: Db,
+	items: { decision: NoticeDecision; person: NoticePerson }[]
+): Promise<void> {
+	const outgoing = items
+		.map(({ decision, person }) => outgoingFor(decision, person))
+		.filter((m): m is mail.Outgoing => m !== null);
+	await mail.enqueueMany(outgoing, tx);
 }
