@@ -4,6 +4,7 @@ import {
 	NOT_REGISTERED_REASON_CODES,
 	REGISTRATION_END_CAUSE_CODES,
 	REGISTRATION_END_CAUSES,
+	STATUS_REASON_CODES,
 	isNotRegisteredReasonCode,
 	isOverdue,
 	isRegistrationEndCause,
@@ -56,14 +57,17 @@ describe('notRegisteredReason', () => {
 
 	it('states no application with KW D 3(1), KW D 5 and KB D 8', () => {
 		const reason = notRegisteredReason({ code: 'no_application' }, today);
-		expect(reason.code).toBe('no_application');
+		expect(reason.code).toBe('status_no_application');
 		expect(reason.params).toBeUndefined();
 		expect(reason.basis.map((b) => b.code)).toEqual(['KW D 3(1)', 'KW D 5', 'KB D 8']);
 	});
 
 	it('states a rejection with its date and KB D 9', () => {
 		const reason = notRegisteredReason({ code: 'application_rejected', date: '2026-10-01' }, today);
-		expect(reason).toMatchObject({ code: 'application_rejected', params: { date: '2026-10-01' } });
+		expect(reason).toMatchObject({
+			code: 'status_application_rejected',
+			params: { date: '2026-10-01' }
+		});
 		expect(reason.basis.map((b) => b.code)).toContain('KB D 9');
 	});
 
@@ -72,7 +76,8 @@ describe('notRegisteredReason', () => {
 			{ code: 'registration_ended', date: '2026-11-10', cause: 'lost_nationality' },
 			today
 		);
-		expect(reason.params).toEqual({ date: '2026-11-10', cause: 'lost_nationality' });
+		expect(reason.code).toBe('status_ended_lost_nationality');
+		expect(reason.params).toEqual({ date: '2026-11-10' });
 		expect(reason.basis.map((b) => b.code)).toEqual(['KW B 1(1)', 'KW D 6(3)', 'KW D 5', 'KB D 8']);
 	});
 
@@ -84,7 +89,9 @@ describe('notRegisteredReason', () => {
 				today
 			);
 			expect(reason.basis.length).toBeGreaterThan(2);
+			expect(STATUS_REASON_CODES).toContain(reason.code);
 		}
+		expect(STATUS_REASON_CODES).toHaveLength(2 + REGISTRATION_END_CAUSE_CODES.length);
 	});
 
 	it('refuses a date that is not a real past day, and an unknown cause', () => {

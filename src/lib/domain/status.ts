@@ -86,17 +86,25 @@ export type NotRegisteredInput =
 	| { code: 'application_rejected'; date: IsoDate }
 	| { code: 'registration_ended'; date: IsoDate; cause: RegistrationEndCause };
 
+/** Every reason code `notRegisteredReason` can give; each has a message `reason_<code>`. */
+export const STATUS_REASON_CODES = Object.freeze([
+	'status_no_application',
+	'status_application_rejected',
+	...REGISTRATION_END_CAUSE_CODES.map((cause) => `status_ended_${cause}`)
+]);
+
 /**
- * The reason for "not registered", with its basis. The message is `status_reason_<code>`; the
- * parameters are the date (and the cause's message key suffix) it names. Throws on a date that is
- * not a real day or lies after `today`: the office cannot state a future event as a reason.
+ * The reason for "not registered", with its basis, as a decision stores it: the code names the
+ * message (`reason_<code>`), the parameter the day it mentions. One code per cause of an end, so
+ * the notice reads whole in every language. Throws on a date that is not a real day or lies after
+ * `today`: the office cannot state a future event as a reason.
  */
 export function notRegisteredReason(input: NotRegisteredInput, today: IsoDate): Reason {
 	const base: LegalRef[] = [LAW.STATUS_REQUEST, LAW.STATUS_REASONS_TERM];
 	if (input.code === 'no_application') {
 		// KW D 3(1): registration happens on application only.
 		return {
-			code: 'no_application',
+			code: 'status_no_application',
 			basis: [LAW.REGISTRATION_ON_APPLICATION, ...base]
 		};
 	}
@@ -106,15 +114,15 @@ export function notRegisteredReason(input: NotRegisteredInput, today: IsoDate): 
 	if (input.code === 'application_rejected') {
 		// KB D 9: the application was decided, and the rejection stated its reasons then.
 		return {
-			code: 'application_rejected',
+			code: 'status_application_rejected',
 			basis: [LAW.REGISTRATION_ON_APPLICATION, LAW.DECISION_TERM, ...base],
 			params: { date: input.date }
 		};
 	}
 	if (!isRegistrationEndCause(input.cause)) throw new RangeError(`unknown cause: ${input.cause}`);
 	return {
-		code: 'registration_ended',
+		code: `status_ended_${input.cause}`,
 		basis: [...REGISTRATION_END_CAUSES[input.cause], ...base],
-		params: { date: input.date, cause: input.cause }
+		params: { date: input.date }
 	};
 }

@@ -25,6 +25,7 @@ import {
 } from '$lib/domain';
 import type { Answers } from '$lib/journeys/engine';
 import { REGISTRATION, chosenTypes, factsOf } from '$lib/journeys/registration';
+import { message } from '$lib/i18n';
 import * as audit from '$lib/server/audit';
 import * as config from '$lib/server/config';
 import { db, type Db } from '$lib/server/db';
@@ -44,6 +45,17 @@ import * as uploads from '$lib/server/uploads';
 import { normaliseReference } from './reference';
 
 export { normaliseReference } from './reference';
+export * as forms from './forms';
+export {
+	applicationFor,
+	statusFor,
+	uploadFor,
+	type NextElection,
+	type VoterApplication,
+	type VoterDecision,
+	type VoterRegistration,
+	type VoterStatus
+} from './voter';
 export type { Application, Decision, IntakeChecks, ReceiptChannel };
 
 export const RECEIPT_CHANNELS: readonly ReceiptChannel[] = Object.freeze([
@@ -283,9 +295,31 @@ export async function receiveUpload(input: {
 	}
 }
 
-/** A completed registration form of this account (the voter's own), or null. */
-export async function draftForAccount(accountId: string, draftId: string): Promise<Draft | null> {
-	if (!isUuid(draftId)) return null;
+/** The refusal of each file in the voter's language, for the field and the error summary. */
+export function uploadErrors(
+	files: Partial<Record<uploads.UploadKind, uploads.UploadRefusal | 'missing'>>,
+	locale: string
+): Partial<Record<uploads.UploadKind, string>> {
+	return Object.fromEntries(
+		Object.entries(files).map(([kind, reason]) => [
+			kind,
+			reason === 'missing'
+				? message(`account_upload_error_missing_${kind}`, {}, locale)
+				: uploads.refusalMessage(reason as uploads.UploadRefusal, locale)
+		])
+	);
+}
+
+/**
+ * A completed registration form of this account (the voter's own), by its id or its reference;
+ * null for anyone else's.
+ */
+export async function draftForAccount(
+	accountId: string,
+	idOrReference: string
+): Promise<Draft | null> {
+	const reference = isUuid(idOrReference) ? null : normaliseReference(idOrReference);
+	if (!isUuid(idOrReference) && !reference) return null;
 	const [draft] = await (
 		await db()
 	)
@@ -293,7 +327,7 @@ export async function draftForAccount(accountId: string, draftId: string): Promi
 		.from(drafts)
 		.where(
 			and(
-				eq(drafts.id, draftId),
+				reference ? eq(drafts.reference, reference) : eq(drafts.id, idOrReference),
 				eq(drafts.accountId, accountId),
 				eq(drafts.journey, REGISTRATION),
 				isNotNull(drafts.completedAt),
@@ -302,6 +336,12 @@ export async function draftForAccount(accountId: string, draftId: string): Promi
 		)
 		.limit(1);
 	return draft ?? null;
+}
+
+/** Whether the form with this reference has been received (an application exists). */
+export async function isReceived(reference: string): Promise<boolean> {
+	const normalised = normaliseReference(reference);
+	return normalised !== null && (await applicationByReference(await db(), normalised)) !== null;
 }
 
 // ---------------------------------------------------------------------------
@@ -440,11 +480,15 @@ async function duplicatesOf(application: Application, tx?: Db) {
 export type ApplicationView = {
 	application: Application;
 	person: registrations.PersonData | null;
+	/** The election types applied for. */
+	appliedFor: ElectionType[];
 	uploads: uploads.UploadInfo[];
 	decisions: Decision[];
 	/** Active registrations of the same person (MvT §7). */
 	duplicates: { id: string; createdAt: Date }[];
 	proposal: Proposal;
+	/** For a proposed question: its text in the voter's language, for the decider to adapt. */
+	question: string;
 	/** The day a registration decided today would take effect, per type proposed. */
 	startsOn: IsoDate | null;
 	overdue: boolean;
@@ -484,13 +528,17 @@ export async function open(
 		action: 'application.viewed',
 		subject: subjectOf(application.reference)
 	});
+	const proposal = proposeDecision(kase, day);
 	return {
 		application,
 		person,
+		appliedFor: kase.appliedFor as ElectionType[],
 		uploads: files,
 		decisions: history,
 		duplicates: duplicates.map((d) => ({ id: d.id, createdAt: d.createdAt })),
-		proposal: proposeDecision(kase, day),
+		proposal,
+		question:
+			proposal.outcome === 'asked' ? message('notice_question_change', {}, application.locale) : '',
 		startsOn: person ? registrationStartsOn(person.birthDate, day) : null,
 		overdue: application.status !== 'decided' && isOverdue(application.dueOn, day)
 	};
@@ -581,7 +629,12 @@ async function decideIn(
 	const duplicates = person
 		? await registrations.findDuplicates(person, application.accountId, tx)
 		: [];
-	const result = planDecision(caseOf(application, duplicates.length > 0), choice, day);
+	// MvT §7: a question to someone already registered cites why it is asked.
+	const effective: DecisionChoice =
+		choice.outcome === 'asked' && choice.reasons.length === 0 && duplicates.length > 0
+			? { ...choice, reasons: ['already_registered'] }
+			: choice;
+	const result = planDecision(caseOf(application, duplicates.length > 0), effective, day);
 	if (!result.ok) throw new Abort(result.error);
 	const { plan } = result;
 	if (plan.outcome === 'registered' && !person) throw new Abort('incomplete');
@@ -678,4 +731,43 @@ async function decideIn(
 		tx
 	);
 	return row;
+}
+
+// ---------------------------------------------------------------------------
+// Intake: the form a reference names, before its receipt is recorded
+
+export type IntakeView =
+	| { kind: 'application'; id: string }
+	| {
+			kind: 'form';
+			reference: string;
+			completedAt: Date;
+			person: registrations.PersonData | null;
+			types: ElectionType[];
+			country: string;
+	  };
+
+/**
+ * What the clerk compares with the paper before recording its receipt: the form's data (KB D 6),
+ * audited as a view of personal data; or the application, if the form was received already.
+ */
+export async function intakeView(input: string, staffId: string): Promise<IntakeView | null> {
+	const found = await findByReference(input);
+	if (!found) return null;
+	if (found.kind === 'application') return { kind: 'application', id: found.application.id };
+	const { draft } = found;
+	const answers = draft.answers as Answers;
+	await audit.record({
+		actor: staffActor(staffId),
+		action: 'form.viewed',
+		subject: subjectOf(draft.reference!)
+	});
+	return {
+		kind: 'form',
+		reference: draft.reference!,
+		completedAt: draft.completedAt!,
+		person: registrations.personFromAnswers(answers, draft.locale),
+		types: chosenTypes(answers),
+		country: factsOf(answers).residence
+	};
 }

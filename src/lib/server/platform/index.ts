@@ -38,7 +38,7 @@ export async function start(): Promise<void> {
 	});
 }
 
-const PERSONAL = /^(\/[a-z]{2,3})?\/(register\/|account(\/|$)|office(\/|$)|session$)/;
+const PERSONAL = /^(\/[a-z]{2,3})?\/(register\/|status(\/|$)|account(\/|$)|office(\/|$)|session$)/;
 
 // The Content-Security-Policy itself comes from SvelteKit's `csp` setting (nonces); these are
 // the headers it does not set.
@@ -54,9 +54,10 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 		'Permissions-Policy',
 		'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()'
 	);
-	// A draft's pages show name, address and BSN, the account and office pages personal data: never
-	// kept by a shared or back-forward cache. Nor is any page answered to a signed-in browser (the
-	// public API stays cacheable: it is the same for everyone).
+	// A draft's pages show name, address and BSN, a status request's form what was typed, the
+	// account and office pages personal data: never kept by a shared or back-forward cache. Nor is
+	// any page answered to a signed-in browser (the public API stays cacheable: it is the same for
+	// everyone).
 	const signedIn = event.locals.session && !event.url.pathname.includes('/api/');
 	if (PERSONAL.test(event.url.pathname) || signedIn) {
 		response.headers.set('Cache-Control', 'private, no-store');
