@@ -6,6 +6,7 @@
  * The election added (KNI, 19 March 2031) comes after every seeded one, so the deadlines other
  * test files check do not move.
  */
+import { inject } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expect, test } from '../support/browser';
 import { expectNoAxeViolations } from '../support/axe';
@@ -123,5 +124,33 @@ test('a clerk may not open or change the calendar', async ({ browser, baseURL })
 		expect(posted.status()).toBe(403);
 	} finally {
 		await clerk.context.close();
+	}
+});
+
+test('the calendar forms work without JavaScript', async ({ browser, baseURL }) => {
+	const context = await browser.newContext({
+		baseURL,
+		locale: 'en-GB',
+		javaScriptEnabled: false,
+		storageState: JSON.parse(inject('adminStorageState')!)
+	});
+	try {
+		const page = await context.newPage();
+		await page.goto('/en/office/elections/new');
+		await fillDate(page, t('office_elections_field_election_day'), '2031-02-30');
+		await button(page, 'office_elections_create').click();
+		await page
+			.getByRole('alert')
+			.getByRole('link', { name: t('office_elections_error_date_invalid') })
+			.waitFor();
+		expect(await page.title()).toMatch(/^Error: /);
+		// What was typed stays, even a day that does not exist.
+		const day = page
+			.getByRole('group', { name: t('office_elections_field_election_day') })
+			.getByLabel(t('date_day'), { exact: true });
+		expect(await day.inputValue()).toBe('30');
+		await expectNoAxeViolations(page, { javaScriptEnabled: false });
+	} finally {
+		await context.close();
 	}
 });
