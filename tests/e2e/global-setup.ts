@@ -160,7 +160,14 @@ export default async function setup(project: TestProject) {
 		NODE_ENV: 'production',
 		PORT: String(port),
 		HOST: '127.0.0.1',
-		ORIGIN: origin
+		ORIGIN: origin,
+		// Production refuses to start without keys (src/lib/server/crypto): fresh random ones per run.
+		ENCRYPTION_KEYS: JSON.stringify({ e2e: randomBytes(32).toString('base64') }),
+		ENCRYPTION_KEY_ID: 'e2e',
+		BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
+		// Fictional registered voters (src/lib/server/db/demo.ts): the status request tests need
+		// someone registered to ask about. Allowed because ORIGIN is localhost.
+		DEMO_DATA: '1'
 	};
 	let database: Awaited<ReturnType<typeof createDatabase>> | null = null;
 	if (process.env.DATABASE_URL) {

@@ -5,7 +5,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ELECTION_TYPES, REASON_CODES, SUBMISSION_CHANNELS } from '$lib/domain';
+import {
+	ELECTION_TYPES,
+	REASON_CODES,
+	STATUS_REASON_CODES,
+	SUBMISSION_CHANNELS
+} from '$lib/domain';
 import { registration } from '$lib/journeys/registration';
 
 const dir = path.resolve('messages');
@@ -64,6 +69,7 @@ describe('message catalogues', () => {
 	it('has a message for every reason, election type, channel and outcome the code can produce', () => {
 		const needed = [
 			...REASON_CODES.map((c) => `reason_${c}`),
+			...STATUS_REASON_CODES.map((c) => `reason_${c}`),
 			...ELECTION_TYPES.flatMap((t) => [`election_type_${t}`, `election_type_${t}_hint`]),
 			...SUBMISSION_CHANNELS.flatMap((c) =>
 				['', '_hint', '_instruction', '_where'].map((s) => `submission_${c}${s}`)

@@ -1,16 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import * as domain from './index';
+import * as brp from './brp';
 import * as countries from './countries';
 import * as dates from './dates';
 import * as deadlines from './deadlines';
+import * as decisions from './decisions';
+import * as electionCalendar from './election-calendar';
 import * as elections from './elections';
 import * as eligibility from './eligibility';
 import * as legal from './legal';
+import * as lookup from './lookup';
+import * as status from './status';
 import * as submission from './submission';
 
 describe('index', () => {
 	it('re-exports every export of every module', () => {
-		const modules = { countries, dates, deadlines, elections, eligibility, legal, submission };
+		const modules = {
+			brp,
+			countries,
+			dates,
+			deadlines,
+			decisions,
+			electionCalendar,
+			elections,
+			eligibility,
+			legal,
+			lookup,
+			status,
+			submission
+		};
 		for (const [name, mod] of Object.entries(modules)) {
 			for (const [key, value] of Object.entries(mod)) {
 				expect(domain[key as keyof typeof domain], `${name}.${key}`).toBe(value);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KIESBESLUIT, KIESWET, LAW, TERMS, kb, kw } from './legal';
+import { AWB, KIESBESLUIT, KIESWET, LAW, OTHER_LAW, TERMS, awb, kb, kw, mvt } from './legal';
 
 describe('kw', () => {
 	it('cites an article with a paragraph and links its anchor in the versioned text', () => {
@@ -55,6 +55,47 @@ describe('kb', () => {
 		});
 		expect(kb('D 4', undefined, 'a').code).toBe('KB D 4(a)');
 		expect(kb('D 9').code).toBe('KB D 9');
+	});
+});
+
+describe('awb', () => {
+	it('cites an Awb article, with or without a paragraph, linking the current text', () => {
+		expect(awb('6:7')).toEqual({
+			code: 'Awb 6:7',
+			url: 'https://wetten.overheid.nl/BWBR0005537#Artikel6:7'
+		});
+		expect(awb('6:8', 1).code).toBe('Awb 6:8(1)');
+		expect(Object.isFrozen(awb('8:41'))).toBe(true);
+		expect(AWB.bwbId).toBe('BWBR0005537');
+	});
+
+	it.each([['6.7'], ['D 8'], ['6:'], ['']])('rejects the article %j', (article) => {
+		expect(() => awb(article)).toThrow(RangeError);
+	});
+
+	it.each([[0], [2.5]])('rejects the paragraph %j', (paragraph) => {
+		expect(() => awb('6:8', paragraph)).toThrow(RangeError);
+	});
+});
+
+describe('mvt', () => {
+	it('cites a section of the explanatory memorandum (Kamerstuk 34 384 nr. 3)', () => {
+		expect(mvt('7')).toEqual({
+			code: 'MvT §7',
+			url: 'https://zoek.officielebekendmakingen.nl/kst-34384-3.html'
+		});
+		expect(mvt('3.4').code).toBe('MvT §3.4');
+		expect(() => mvt('seven')).toThrow(RangeError);
+	});
+
+	it('names the references outside the Kieswet and Kiesbesluit', () => {
+		expect(Object.isFrozen(OTHER_LAW)).toBe(true);
+		expect(Object.values(OTHER_LAW).map((r) => r.code)).toEqual([
+			'Awb 6:7',
+			'Awb 6:8(1)',
+			'Awb 6:5',
+			'MvT §7'
+		]);
 	});
 });
 
@@ -114,7 +155,8 @@ describe('TERMS', () => {
 			embassyReturnDaysBeforeEp: 6,
 			nominationToElectionDays: 44,
 			decisionDays: 7,
-			statusReasonsDays: 7
+			statusReasonsDays: 7,
+			appealTermWeeks: 6
 		});
 	});
 });

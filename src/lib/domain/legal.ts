@@ -72,10 +72,17 @@ export const LAW = Object.freeze({
 	CHANGE_CUTOFF: kw('D 3', 3),
 	APPLICATION_FORM: kw('D 3', 4),
 	STATUS_REQUEST: kw('D 5'),
+	// KW D 8: appeal straight to the Afdeling bestuursrechtspraak van de Raad van State.
+	APPEAL: kw('D 8'),
+	APPEAL_NO_INTERIM_RELIEF: kw('D 8', 1),
+	APPEAL_COURT_FEE: kw('D 8', 2),
+	APPEAL_FAST_TRACK: kw('D 8', 3),
 
 	// Chapters F and J: nomination and election day.
 	NOMINATION_DAY: kw('F 1', 1),
 	NOMINATION_DAY_MUNICIPAL_YEAR: kw('F 1', 2),
+	NOMINATION_DAY_ROYAL_DECREE: kw('F 1', 3),
+	NOMINATION_DAY_DISSOLUTION: kw('F 2'),
 	ELECTION_DAY: kw('J 1', 1),
 
 	// Chapters K and L: voter pass (kiezerspas) and proxy (volmacht).
@@ -117,17 +124,74 @@ export const LAW = Object.freeze({
 	EP_NOMINATION_DAY: kw('Y 8', 2),
 	EP_EMBASSY_RETURN: kw('Y 22c'),
 
+	// Ex officio changes after a population-register (BRP) change: processed (D 6(2)), removal of
+	// whoever no longer qualifies (D 6(3)), each a decision (D 7(2)) notified at once (KB D 10).
+	EX_OFFICIO_CHANGE: kw('D 6', 1, 'b'),
+	BRP_CHANGES: kw('D 6', 2),
+	EX_OFFICIO_REMOVAL: kw('D 6', 3),
+	EX_OFFICIO_DECISION: kw('D 7', 2),
+	EX_OFFICIO_NOTICE: kb('D 10'),
+
 	// Kiesbesluit chapter D.
 	REGISTRATION_DATA: kb('D 4', undefined, 'a'),
+	IDENTITY_DOCUMENT_COPY: kb('D 4', undefined, 'b'),
+	PUBLIC_SERVICE_DECLARATION: kb('D 4', undefined, 'c'),
 	SUBMISSION: kb('D 5', 1),
 	SUBMISSION_MINISTER: kb('D 5', 2),
 	FORMS_FREE: kb('D 5', 3),
 	SUBMISSION_ELECTRONIC: kb('D 5', 4),
 	STATUS_REASONS_TERM: kb('D 8'),
+	DATA_CHECK: kb('D 6'),
 	DECISION_TERM: kb('D 9')
 } satisfies Record<string, LegalRef>);
 
 export type LawName = keyof typeof LAW;
+
+/**
+ * Algemene wet bestuursrecht (General Administrative Law Act): the appeal term a decision notice
+ * states. Its articles are numbered 'chapter:article' ('6:7'). Linked without a version date: the
+ * Kieswet defers to whatever the Awb says at the time of the decision (KW D 8 only departs from
+ * it where it says so).
+ */
+export const AWB = Object.freeze({ prefix: 'Awb', bwbId: 'BWBR0005537' });
+
+const AWB_ARTICLE = /^\d+:\d+[a-z]?$/;
+
+/** An Awb reference: awb('6:7') → 'Awb 6:7'; awb('6:8', 1) → 'Awb 6:8(1)'. */
+export function awb(article: string, paragraph?: number): LegalRef {
+	if (!AWB_ARTICLE.test(article)) throw new RangeError(`invalid Awb article: ${article}`);
+	if (paragraph !== undefined && !(Number.isInteger(paragraph) && paragraph > 0)) {
+		throw new RangeError(`invalid paragraph: ${paragraph}`);
+	}
+	return Object.freeze({
+		code: `${AWB.prefix} ${article}${paragraph === undefined ? '' : `(${paragraph})`}`,
+		url: `https://wetten.overheid.nl/${AWB.bwbId}#Artikel${article}`
+	});
+}
+
+/**
+ * The explanatory memorandum to the permanent registration (Kamerstuk 34 384 nr. 3): not law, but
+ * where the law leaves the office a choice it says how to use it (MvT §7: a new registration from
+ * someone already registered is met with a question).
+ */
+export function mvt(section: string): LegalRef {
+	if (!/^\d+(\.\d+)*$/.test(section)) throw new RangeError(`invalid section: ${section}`);
+	return Object.freeze({
+		code: `MvT §${section}`,
+		url: 'https://zoek.officielebekendmakingen.nl/kst-34384-3.html'
+	});
+}
+
+/** References outside the Kieswet and Kiesbesluit, by name. */
+export const OTHER_LAW = Object.freeze({
+	// Awb 6:7: six weeks to appeal; 6:8(1): counted from the day after the notice.
+	APPEAL_TERM: awb('6:7'),
+	APPEAL_TERM_START: awb('6:8', 1),
+	// Awb 6:5: what a notice of appeal contains (signed; name, address, date, the decision, grounds).
+	APPEAL_CONTENTS: awb('6:5'),
+	// MvT §7: someone already registered who sends a new registration form is asked what they meant.
+	ALREADY_REGISTERED_ASKED: mvt('7')
+} satisfies Record<string, LegalRef>);
 
 /**
  * Terms in days, each with the article that sets it. They changed before and will
@@ -163,5 +227,7 @@ export const TERMS = Object.freeze({
 	/** KB D 9: decision at the latest on the 7th day after receipt. */
 	decisionDays: 7,
 	/** KB D 8: reasons for a negative status answer by the 7th day after the request. */
-	statusReasonsDays: 7
+	statusReasonsDays: 7,
+	/** Awb 6:7: an appeal is lodged within six weeks (the default; APPEAL_TERM_WEEKS overrides it). */
+	appealTermWeeks: 6
 });

@@ -23,6 +23,12 @@ export type Option = {
 	value: string;
 	label: Text;
 	hint?: MessageRef;
+	/**
+	 * Fields that belong to this choice (GOV.UK "conditional reveal"): shown under the radio when it
+	 * is chosen, and always shown where the browser cannot hide them (no `:has()`), so the form
+	 * works without JavaScript. They are read with the step's other fields.
+	 */
+	conditional?: Field[];
 };
 
 export type FieldKind = 'radio' | 'checkboxes' | 'text' | 'email' | 'tel' | 'date' | 'select';
@@ -147,10 +153,18 @@ function keepLater(
 	return result;
 }
 
+/** The fields and every choice's conditional fields, in the order the page shows them. */
+export function allFields(fields: Field[]): Field[] {
+	return fields.flatMap((field) => [
+		field,
+		...allFields((field.options ?? []).flatMap((option) => option.conditional ?? []))
+	]);
+}
+
 /** Reads exactly the step's own fields from a form post; anything else posted is ignored. */
 export function readForm(fields: Field[], form: FormData): StepAnswer {
 	const answer: StepAnswer = {};
-	for (const field of fields) {
+	for (const field of allFields(fields)) {
 		if (field.kind === 'checkboxes') {
 			answer[field.name] = form.getAll(field.name).map(String);
 		} else if (field.kind === 'date') {
@@ -172,9 +186,10 @@ function clean(value: FormDataEntryValue | null): string {
 /** zod issues → field name → message key (the first per field). Date parts report on the date. */
 export function fieldErrors(fields: Field[], error: z.ZodError): Record<string, string> {
 	const errors: Record<string, string> = {};
+	const every = allFields(fields);
 	for (const issue of error.issues) {
 		const path = String(issue.path[0] ?? '');
-		const field = fields.find(
+		const field = every.find(
 			(f) => f.name === path || (f.kind === 'date' && path.startsWith(`${f.name}_`))
 		);
 		const name = field?.name ?? fields[0]?.name ?? 'form';

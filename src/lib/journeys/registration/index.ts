@@ -379,7 +379,7 @@ const addressSchema = () =>
 
 // A deliberately loose check: one @, something on both sides, a dot in the domain. The office
 // confirms the address by writing to it.
-const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/u;
+export const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/u;
 const PHONE = /^\+?[0-9 ()./-]{6,30}$/u;
 
 /** The Dutch citizen service number passes the eleven-test (elfproef). */
@@ -389,7 +389,8 @@ export function isBsn(digits: string): boolean {
 	return sum % 11 === 0 && digits !== '000000000';
 }
 
-function dateError(day: string, month: string, year: string, today: IsoDate): string | null {
+/** The message key for what is wrong with a date of birth typed in three fields, or null. */
+export function dateError(day: string, month: string, year: string, today: IsoDate): string | null {
 	if (!day && !month && !year) return 'register_dob_error_required';
 	if (!day || !month || !year) return 'register_dob_error_incomplete';
 	if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) {

@@ -3,6 +3,7 @@
  * Addresses are data the office maintains; confirm the defaults before going live.
  */
 import { z } from 'zod';
+import { TERMS } from '$lib/domain';
 
 export type Address = { name: string; lines: string[]; email?: string };
 
@@ -102,4 +103,28 @@ export function sessionAbsoluteHours(): number {
 export function relyingParty(): { id: string; origin: string } {
 	const url = new URL(origin());
 	return { id: url.hostname, origin: url.origin };
+}
+
+/**
+ * Weeks within which a decision can be appealed: the Awb's six (Awb 6:7), unless the law changes;
+ * APPEAL_TERM_WEEKS overrides it. A bad value stops the start rather than misstate a term.
+ */
+export function appealTermWeeks(): number {
+	const raw = process.env.APPEAL_TERM_WEEKS;
+	if (raw === undefined || raw === '') return TERMS.appealTermWeeks;
+	const weeks = Number(raw);
+	if (!Number.isInteger(weeks) || weeks < 1 || weeks > 52) {
+		throw new Error(`APPEAL_TERM_WEEKS must be a whole number of weeks (1–52), not "${raw}"`);
+	}
+	return weeks;
+}
+
+/** KW D 8: where an appeal goes, printed in every decision notice. */
+export const DEFAULT_COUNCIL_OF_STATE: Address = {
+	name: 'Raad van State, Afdeling bestuursrechtspraak',
+	lines: ['Postbus 20019', '2500 EA Den Haag', 'Nederland']
+};
+
+export function councilOfState(): Address {
+	return json('APPEAL_ADDRESS', address, DEFAULT_COUNCIL_OF_STATE);
 }

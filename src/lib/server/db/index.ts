@@ -1,4 +1,5 @@
 import { openDatabase, type Database } from './client';
+import { demoDataEnabled, seedDemoData } from './demo';
 import { seedElections } from './seed';
 
 export type { Db, Database } from './client';
@@ -12,6 +13,8 @@ export function database(): Promise<Database> {
 	opened ??= (async () => {
 		const database = await openDatabase({ url: process.env.DATABASE_URL || undefined });
 		await seedElections(database.db);
+		// Issue 3 item 8: fictional voters for development and the browser tests, behind a flag.
+		if (demoDataEnabled()) await seedDemoData(database.db);
 		return database;
 	})();
 	return opened;

@@ -1,33 +1,44 @@
 import type { Handle } from '@sveltejs/kit';
 import { closeDatabase, database } from '$lib/server/db';
+import * as crypto from '$lib/server/crypto';
 import * as drafts from '$lib/server/drafts';
 import * as auth from '$lib/server/auth';
+import * as mail from '$lib/server/mail';
+import * as uploads from '$lib/server/uploads';
 
 /** Opens the database, applies migrations and seeds the calendar before the first request. */
 export async function start(): Promise<void> {
+	// Fail at start-up, not at the first upload: production refuses to run without keys.
+	crypto.keyring();
 	await database();
 	// First start: no admin yet, so print the one way in (issue 3 item 8). Exactly this line on
 	// stdout; the e2e set-up reads it.
 	const link = await auth.ensureAdminEnrolment();
 	if (link) console.log(`Admin enrolment link: ${link}`);
-	// Abandoned drafts go after 30 days, timed-out sessions and unanswered passkey challenges at
-	// once: at start-up and every hour. Any number of processes may do this at once; the DELETEs
-	// are idempotent.
+	// Abandoned drafts go after 30 days, uploads UPLOAD_RETENTION_DAYS after the decision, timed-out
+	// sessions and unanswered passkey challenges at once: at start-up and every hour. Any number of
+	// processes may do this at once; all are idempotent.
 	const purge = () =>
-		Promise.all([drafts.purgeAbandoned(), auth.purgeExpired()]).catch((error) =>
-			console.error('Purging expired data failed', error)
-		);
+		Promise.all([
+			drafts.purgeAbandoned().catch((error) => console.error('Purging drafts failed', error)),
+			uploads.purgeExpired().catch((error) => console.error('Purging uploads failed', error)),
+			auth.purgeExpired().catch((error) => console.error('Purging sessions failed', error))
+		]);
 	await purge();
 	const timer = setInterval(purge, 60 * 60 * 1000);
 	timer.unref();
+	// E-mail goes out from the outbox every 30 s (and soon after each enqueue), in every process:
+	// rows are claimed with SKIP LOCKED, so none is sent twice. Without SMTP_URL it stays there.
+	mail.startDelivery();
 	// STACK.md trap 5: `node build` ignores SIGTERM while a pool is open.
 	process.once('sveltekit:shutdown', () => {
 		clearInterval(timer);
-		void closeDatabase();
+		// Let the message being sent finish and be recorded before the pool closes.
+		void mail.stopDelivery().finally(() => closeDatabase());
 	});
 }
 
-const PERSONAL = /^(\/[a-z]{2,3})?\/(register\/|account(\/|$)|office(\/|$)|session$)/;
+const PERSONAL = /^(\/[a-z]{2,3})?\/(register\/|status(\/|$)|account(\/|$)|office(\/|$)|session$)/;
 
 // The Content-Security-Policy itself comes from SvelteKit's `csp` setting (nonces); these are
 // the headers it does not set.
@@ -43,9 +54,10 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 		'Permissions-Policy',
 		'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()'
 	);
-	// A draft's pages show name, address and BSN, the account and office pages personal data: never
-	// kept by a shared or back-forward cache. Nor is any page answered to a signed-in browser (the
-	// public API stays cacheable: it is the same for everyone).
+	// A draft's pages show name, address and BSN, a status request's form what was typed, the
+	// account and office pages personal data: never kept by a shared or back-forward cache. Nor is
+	// any page answered to a signed-in browser (the public API stays cacheable: it is the same for
+	// everyone).
 	const signedIn = event.locals.session && !event.url.pathname.includes('/api/');
 	if (PERSONAL.test(event.url.pathname) || signedIn) {
 		response.headers.set('Cache-Control', 'private, no-store');

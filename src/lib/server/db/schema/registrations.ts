@@ -36,7 +36,7 @@ export const registrations = pgTable(
 		correspondenceAddress: jsonb().$type<PostalAddress>(),
 		email: text(),
 		phone: text(),
-		// BSN, encrypted at rest (AES-256-GCM, base64url of iv|tag|ciphertext); may be absent.
+		// BSN, encrypted at rest: crypto.encryptField (AES-256-GCM, `<keyId>:<base64url iv|tag|ct>`).
 		bsnEncrypted: text(),
 		// HMAC-SHA256 of the BSN under a key from the environment: finds the person named in a
 		// population-register change without storing the BSN in the clear.
@@ -49,6 +49,9 @@ export const registrations = pgTable(
 		status: registrationStatus().notNull().default('active'),
 		// The person died (BRP): no notice is ever sent (KB D 10).
 		deceasedOn: date({ mode: 'string' }),
+		// The effective date of the last population-register change applied (KW D 6(2)): an older
+		// change, e.g. from an old file imported again, never undoes a newer one.
+		brpChangedOn: date({ mode: 'string' }),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
 	},

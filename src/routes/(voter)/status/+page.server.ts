@@ -1,0 +1,17 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions } from './$types';
+import { getLocale, localizeHref } from '$lib/paraglide/runtime';
+import * as status from '$lib/server/status';
+import { formData } from '$lib/server/registration/navigation';
+
+export const actions: Actions = {
+	default: async ({ request }) => {
+		// The floor is counted from here: everything before this point (hooks, language) does the
+		// same for every request, whoever is asked about.
+		const startedAt = performance.now();
+		const result = await status.submit(await formData(request), getLocale(), startedAt);
+		if (!result.ok) return fail(400, { values: result.values, errors: result.errors });
+		// One confirmation for everyone; its URL carries nothing about the outcome.
+		redirect(303, localizeHref('/status/sent'));
+	}
+};
