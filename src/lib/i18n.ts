@@ -54,7 +54,15 @@ const displayNames = new Map<string, Intl.DisplayNames>();
  * The runtime's CLDR data has no Papiamentu (nor does i18n-iso-countries): such a language gets
  * Dutch country names, which readers of Papiamentu in Aruba, Curaçao and Sint Maarten also read.
  */
-const hasCldr = (locale: string) => Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0;
+const cldr = new Map<string, boolean>();
+const hasCldr = (locale: string) => {
+	let known = cldr.get(locale);
+	if (known === undefined) {
+		known = Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0;
+		cldr.set(locale, known);
+	}
+	return known;
+};
 export const cldrLocale = (locale: string) => (hasCldr(locale) ? locale : 'nl');
 
 export function countryName(code: string, locale: string = getLocale()): string {
@@ -78,6 +86,8 @@ export function sortedCountries(codes: readonly string[], locale: string = getLo
 const INTL_LOCALE: Record<string, string> = { en: 'en-GB' };
 export const intlLocale = (locale: string) => INTL_LOCALE[locale] ?? locale;
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** '2027-02-03' → '3 februari 2027' / '3 February 2027' (a calendar day: no time zone shift). */
 export function formatDate(iso: string, locale: string = getLocale(), weekday = false): string {
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
@@ -98,13 +108,21 @@ export function formatDate(iso: string, locale: string = getLocale(), weekday = 
 			? message('date_long_weekday', { ...parts, weekday: weekdayName }, locale)
 			: message('date_long', parts, locale);
 	}
-	return new Intl.DateTimeFormat(intlLocale(locale), {
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		...(weekday ? { weekday: 'long' } : {}),
-		timeZone: 'UTC'
-	}).format(new Date(Date.UTC(y, m - 1, d)));
+	// Building a formatter costs far more than using one; notices for a whole BRP batch format
+	// tens of thousands of dates, so each language keeps its two formatters.
+	const key = `${locale}|${weekday}`;
+	let format = dateFormats.get(key);
+	if (!format) {
+		format = new Intl.DateTimeFormat(intlLocale(locale), {
+			day: 'numeric',
+			month: 'long',
+			year: 'numeric',
+			...(weekday ? { weekday: 'long' } : {}),
+			timeZone: 'UTC'
+		});
+		dateFormats.set(key, format);
+	}
+	return format.format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /**

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as domain from './index';
+import * as brp from './brp';
 import * as countries from './countries';
 import * as dates from './dates';
 import * as deadlines from './deadlines';
 import * as decisions from './decisions';
+import * as electionCalendar from './election-calendar';
 import * as elections from './elections';
 import * as eligibility from './eligibility';
 import * as legal from './legal';
@@ -14,10 +16,12 @@ import * as submission from './submission';
 describe('index', () => {
 	it('re-exports every export of every module', () => {
 		const modules = {
+			brp,
 			countries,
 			dates,
 			deadlines,
 			decisions,
+			electionCalendar,
 			elections,
 			eligibility,
 			legal,

@@ -6,6 +6,8 @@ export * from './countries';
 export * from './eligibility';
 export * from './submission';
 export * from './deadlines';
+export * from './brp';
+export * from './election-calendar';
 export * from './decisions';
 export * from './lookup';
 export * from './status';

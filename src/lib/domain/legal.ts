@@ -81,6 +81,8 @@ export const LAW = Object.freeze({
 	// Chapters F and J: nomination and election day.
 	NOMINATION_DAY: kw('F 1', 1),
 	NOMINATION_DAY_MUNICIPAL_YEAR: kw('F 1', 2),
+	NOMINATION_DAY_ROYAL_DECREE: kw('F 1', 3),
+	NOMINATION_DAY_DISSOLUTION: kw('F 2'),
 	ELECTION_DAY: kw('J 1', 1),
 
 	// Chapters K and L: voter pass (kiezerspas) and proxy (volmacht).
@@ -121,6 +123,14 @@ export const LAW = Object.freeze({
 	EP_ELECTION_DAY: kw('Y 8', 1),
 	EP_NOMINATION_DAY: kw('Y 8', 2),
 	EP_EMBASSY_RETURN: kw('Y 22c'),
+
+	// Ex officio changes after a population-register (BRP) change: processed (D 6(2)), removal of
+	// whoever no longer qualifies (D 6(3)), each a decision (D 7(2)) notified at once (KB D 10).
+	EX_OFFICIO_CHANGE: kw('D 6', 1, 'b'),
+	BRP_CHANGES: kw('D 6', 2),
+	EX_OFFICIO_REMOVAL: kw('D 6', 3),
+	EX_OFFICIO_DECISION: kw('D 7', 2),
+	EX_OFFICIO_NOTICE: kb('D 10'),
 
 	// Kiesbesluit chapter D.
 	REGISTRATION_DATA: kb('D 4', undefined, 'a'),

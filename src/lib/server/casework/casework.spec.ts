@@ -440,7 +440,7 @@ describe('decide', () => {
 			'Administrative Jurisdiction Division of the Council of State'
 		);
 		expect(mails[0]!.text).toContain('KW D 3(1)');
-		expect(mails[0]!.html).toContain('<h2>');
+		expect(mails[0]!.html).toContain('<h2 ');
 
 		const files = await database.db
 			.select()
@@ -625,7 +625,7 @@ describe('decide', () => {
 			.where(eq(outbox.decisionId, result.decision.id));
 		expect(letter).toMatchObject({
 			channel: 'letter',
-			recipient: null,
+			recipient: expect.stringMatching(/^Zoë IJsselmeer-Çelik /),
 			locale: 'nl',
 			postalAddress: { lines: ['Postfach 12', '80331 München'], country: 'DE' }
 		});

@@ -1,7 +1,16 @@
+import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { form } from '../../../../tests/factories/registration';
 import { addDays, amsterdamDay, amsterdamInstant } from '$lib/domain';
-import { decisionErrorField, readChecks, readDecision, readReceipt, readReference } from './forms';
+import {
+	decisionErrorField,
+	readChecks,
+	readDecision,
+	readReceipt,
+	readReference,
+	readScan,
+	readUploadFiles
+} from './forms';
 
 const NOW = new Date('2027-03-10T09:00:00Z');
 
@@ -151,5 +160,48 @@ describe('readDecision', () => {
 		expect(decisionErrorField('reason_not_applicable', 'rejected')).toBe('reasons');
 		expect(decisionErrorField('question_required', 'asked')).toBe('question');
 		expect(decisionErrorField('already_decided', 'asked')).toBe('outcome');
+	});
+});
+
+describe('readScan', () => {
+	const withFile = (bytes: Uint8Array, name = 'scan.png') => {
+		const data = new FormData();
+		data.append('scan', new File([new Uint8Array(bytes)], name));
+		return data;
+	};
+
+	it('reads the reference from the QR code of a scan', async () => {
+		const png = await QRCode.toBuffer('7K2M-Q9XP-4TRD', { scale: 6, margin: 4 });
+		expect(await readScan(withFile(png))).toEqual({ ok: true, reference: '7K2M-Q9XP-4TRD' });
+	});
+
+	it('says when there is no file or no readable code', async () => {
+		expect(await readScan(new FormData())).toMatchObject({
+			ok: false,
+			errors: { scan: 'office_scan_error_required' }
+		});
+		expect(await readScan(withFile(new TextEncoder().encode('hello')))).toMatchObject({
+			ok: false,
+			errors: { scan: 'office_scan_error_no_code' }
+		});
+	});
+});
+
+describe('readUploadFiles', () => {
+	it('reads both files with their names and types, leaving out an empty input', async () => {
+		const data = new FormData();
+		data.append(
+			'signed_form',
+			new File([new Uint8Array([1, 2, 3])], 'form.pdf', { type: 'application/pdf' })
+		);
+		data.append('identity_document', new File([], ''));
+		expect(await readUploadFiles(data)).toEqual([
+			{
+				kind: 'signed_form',
+				bytes: new Uint8Array([1, 2, 3]),
+				fileName: 'form.pdf',
+				declaredType: 'application/pdf'
+			}
+		]);
 	});
 });

@@ -16,6 +16,7 @@ import {
 	type RejectionCode
 } from '$lib/domain';
 import type { IntakeChecks, ReceiptChannel } from '$lib/server/db/schema';
+import * as uploads from '$lib/server/uploads';
 import { normaliseReference } from './reference';
 
 export type FormValues = Record<string, string | string[]>;
@@ -241,4 +242,25 @@ export async function readUploadFiles(form: FormData): Promise<
 		});
 	}
 	return files;
+}
+
+// ---------------------------------------------------------------------------
+// Intake from a scan: the reference in the form's QR code
+
+/**
+ * The reference printed in the QR code of an uploaded photo or scan of the form (JPEG, PNG or a
+ * scanned PDF). Nothing is stored: the scan only finds the form; the clerk then records receipt.
+ */
+export async function readScan(form: FormData): Promise<{ ok: true; reference: string } | Invalid> {
+	const file = form.get('scan');
+	if (!(file instanceof File) || file.size === 0) {
+		return { ok: false, values: {}, errors: { scan: 'office_scan_error_required' } };
+	}
+	if (file.size > uploads.maxBytes()) {
+		return { ok: false, values: {}, errors: { scan: 'office_scan_error_too_large' } };
+	}
+	const read = await uploads.readReference(new Uint8Array(await file.arrayBuffer()));
+	const reference = read ? normaliseReference(read) : null;
+	if (!reference) return { ok: false, values: {}, errors: { scan: 'office_scan_error_no_code' } };
+	return { ok: true, reference };
 }

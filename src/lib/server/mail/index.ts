@@ -42,22 +42,32 @@ export type Outgoing =
 			decisionId?: string;
 	  };
 
+const rowOf = (message: Outgoing) => ({
+	channel: message.channel,
+	recipient: message.channel === 'email' ? message.recipient : (message.recipientName ?? null),
+	postalAddress: message.channel === 'letter' ? message.postalAddress : null,
+	locale: message.locale,
+	subject: message.subject,
+	text: message.text,
+	html: message.channel === 'email' ? message.html : null,
+	decisionId: message.decisionId ?? null
+});
+
 /** Queues a message; pass the transaction of the decision it announces. Returns its id. */
 export async function enqueue(message: Outgoing, tx?: Db): Promise<string> {
 	const target = tx ?? (await db());
-	const [row] = await target
-		.insert(outbox)
-		.values({
-			channel: message.channel,
-			recipient: message.channel === 'email' ? message.recipient : (message.recipientName ?? null),
-			postalAddress: message.channel === 'letter' ? message.postalAddress : null,
-			locale: message.locale,
-			subject: message.subject,
-			text: message.text,
-			html: message.channel === 'email' ? message.html : null,
-			decisionId: message.decisionId ?? null
-		})
-		.returning({ id: outbox.id });
+	const [row] = await target.insert(outbox).values(rowOf(message)).returning({ id: outbox.id });
 	if (message.channel === 'email') nudge();
 	return row!.id;
+}
+
+/**
+ * Queues many messages in a few statements (the notices of a population-register import, where
+ * one insert per notice would dominate the import's time); pass the decisions' transaction.
+ */
+export async function enqueueMany(messages: Outgoing[], tx: Db): Promise<void> {
+	for (let i = 0; i < messages.length; i += 200) {
+		await tx.insert(outbox).values(messages.slice(i, i + 200).map(rowOf));
+	}
+	if (messages.some((m) => m.channel === 'email')) nudge();
 }

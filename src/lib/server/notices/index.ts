@@ -47,7 +47,10 @@ export type NoticePerson = {
 export type NoticeChannel = 'email' | 'letter' | 'none';
 
 type Item = { text: string; basis?: { code: string; url: string }[] };
-/** A notice as data: a heading with paragraphs and/or a list; rendered to text and to HTML. */
+/**
+ * A notice as data: a heading with paragraphs and/or a list (each item with its articles);
+ * rendered to text and accessible HTML by the mail renderer, the same for every notice.
+ */
 export type Section = { heading?: string; paragraphs?: string[]; items?: Item[] };
 
 export type Notice = {
@@ -111,12 +114,7 @@ export function noticeFor(
 	const sections: Section[] = [];
 
 	sections.push({
-		paragraphs: [
-			m('notice_greeting', { name: `${person.firstNames} ${person.surname}` }),
-			m(`notice_intro_${outcome}`),
-			...(decision.reference ? [m('notice_reference', { reference: decision.reference })] : []),
-			m('notice_decided_on', { date: decision.decidedOn })
-		]
+		paragraphs: [m(`notice_intro_${outcome}`), m('notice_decided_on', { date: decision.decidedOn })]
 	});
 
 	const held = ELECTION_TYPES.filter((t) => decision.types[t]);
@@ -187,60 +185,65 @@ export function noticeFor(
 		});
 	}
 
-	sections.push({ paragraphs: [m('notice_signoff'), m('notice_sender')] });
-
 	const subject =
 		m(`notice_subject_${outcome}`) + (decision.reference ? ` (${decision.reference})` : '');
-	return {
+	const rendered = mail.renderEmail({
 		locale,
 		subject,
-		sections,
-		text: renderText(subject, sections, locale),
-		html: renderHtml(subject, sections, locale)
-	};
+		greeting: m('notice_greeting', { name: `${person.firstNames} ${person.surname}` }),
+		reference: decision.reference ?? undefined,
+		paragraphs: sections.flatMap((section) => blocksOf(section, locale))
+	});
+	return { ...rendered, sections };
 }
 
-function basisText(item: Item, locale: string): string {
-	if (!item.basis?.length) return '';
+// Each reason with its articles, cited by code and address, so a reader of the plain text can
+// look them up too.
+function withBasis(item: Item, locale: string): string {
+	if (!item.basis?.length) return item.text;
 	const refs = [...new Map(item.basis.map((b) => [b.code, b])).values()];
-	return ` (${message('legal_basis', {}, locale)} ${refs.map((b) => `${b.code} <${b.url}>`).join(', ')})`;
+	const cited = refs.map((b) => `${b.code} <${b.url}>`).join(', ');
+	return `${item.text} (${message('legal_basis', {}, locale)} ${cited})`;
 }
 
-function renderText(subject: string, sections: Section[], locale: string): string {
-	const out: string[] = [subject, ''];
-	for (const section of sections) {
-		if (section.heading) out.push(section.heading, '-'.repeat(section.heading.length));
-		for (const p of section.paragraphs ?? []) out.push(p, '');
-		for (const item of section.items ?? []) out.push(`- ${item.text}${basisText(item, locale)}`);
-		if (section.items?.length) out.push('');
+function blocksOf(section: Section, locale: string): mail.EmailBlock[] {
+	return [
+		...(section.heading ? [{ heading: section.heading }] : []),
+		...(section.paragraphs ?? []),
+		...(section.items?.length
+			? [{ list: section.items.map((item) => withBasis(item, locale)) }]
+			: [])
+	];
+}
+
+/**
+ * The message that makes a decision known: an e-mail, or a letter to the correspondence address
+ * or else the home address; null after death (KB D 10).
+ */
+export function outgoingFor(decision: NoticeDecision, person: NoticePerson): mail.Outgoing | null {
+	const channel = channelFor(person);
+	if (channel === 'none') return null;
+	const notice = noticeFor(decision, person);
+	if (channel === 'email') {
+		return {
+			channel: 'email',
+			recipient: person.email!,
+			locale: notice.locale,
+			subject: notice.subject,
+			text: notice.text,
+			html: notice.html,
+			decisionId: decision.id
+		};
 	}
-	return out.join('\n').trimEnd() + '\n';
-}
-
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-function basisHtml(item: Item, locale: string): string {
-	if (!item.basis?.length) return '';
-	const refs = [...new Map(item.basis.map((b) => [b.code, b])).values()];
-	const links = refs
-		.map((b) => `<a href="${escape(b.url)}" hreflang="nl">${escape(b.code)}</a>`)
-		.join(', ');
-	return ` <small>(${escape(message('legal_basis', {}, locale))} ${links})</small>`;
-}
-
-function renderHtml(subject: string, sections: Section[], locale: string): string {
-	const body = sections
-		.map((s) =>
-			[
-				s.heading ? `<h2>${escape(s.heading)}</h2>` : '',
-				...(s.paragraphs ?? []).map((p) => `<p>${escape(p)}</p>`),
-				s.items?.length
-					? `<ul>${s.items.map((i) => `<li>${escape(i.text)}${basisHtml(i, locale)}</li>`).join('')}</ul>`
-					: ''
-			].join('')
-		)
-		.join('\n');
-	return `<!doctype html>\n<html lang="${escape(locale)}"><head><meta charset="utf-8"><title>${escape(subject)}</title></head><body>\n<h1>${escape(subject)}</h1>\n${body}\n</body></html>\n`;
+	return {
+		channel: 'letter',
+		recipientName: `${person.firstNames} ${person.surname}`,
+		postalAddress: addressOf(person),
+		locale: notice.locale,
+		subject: notice.subject,
+		text: notice.text,
+		decisionId: decision.id
+	};
 }
 
 /**
@@ -253,34 +256,21 @@ export async function notify(
 	decision: NoticeDecision,
 	person: NoticePerson
 ): Promise<NoticeChannel> {
-	const channel = channelFor(person);
-	if (channel === 'none') return channel;
-	const notice = noticeFor(decision, person);
-	if (channel === 'email') {
-		await mail.enqueue(
-			{
-				channel: 'email',
-				recipient: person.email!,
-				locale: notice.locale,
-				subject: notice.subject,
-				text: notice.text,
-				html: notice.html,
-				decisionId: decision.id
-			},
-			tx
-		);
-	} else {
-		await mail.enqueue(
-			{
-				channel: 'letter',
-				postalAddress: addressOf(person),
-				locale: notice.locale,
-				subject: notice.subject,
-				text: notice.text,
-				decisionId: decision.id
-			},
-			tx
-		);
-	}
-	return channel;
+	const outgoing = outgoingFor(decision, person);
+	if (outgoing) await mail.enqueue(outgoing, tx);
+	return outgoing?.channel ?? 'none';
+}
+
+/**
+ * The notices of many decisions at once (a population-register import): the same messages as
+ * `notify`, queued in a few statements instead of one per decision.
+ */
+export async function notifyAll(
+	tx: Db,
+	items: { decision: NoticeDecision; person: NoticePerson }[]
+): Promise<void> {
+	const outgoing = items
+		.map(({ decision, person }) => outgoingFor(decision, person))
+		.filter((m): m is mail.Outgoing => m !== null);
+	await mail.enqueueMany(outgoing, tx);
 }

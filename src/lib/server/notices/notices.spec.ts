@@ -69,13 +69,13 @@ describe('noticeFor', () => {
 		for (const locale of locales) {
 			const notice = noticeFor(registered, { ...person, locale });
 			expect(notice.locale).toBe(locale);
-			expect(notice.html).toContain(`<html lang="${locale}">`);
+			expect(notice.html).toContain(`<html lang="${locale}"`);
 		}
 		expect(noticeFor(registered, { ...person, locale: 'de' }).subject).toContain('Entscheidung');
 		expect(noticeFor(registered, person, 'fr').text).toContain('Conseil d’État');
 	});
 
-	it('escapes what the voter and the decider typed in the HTML, and links every article', () => {
+	it('escapes what the voter and the decider typed in the HTML, and cites every article', () => {
 		const notice = noticeFor(
 			{
 				...registered,
@@ -87,11 +87,9 @@ describe('noticeFor', () => {
 			{ ...person, firstNames: '<b>Zoë</b>' }
 		);
 		expect(notice.html).not.toContain('<script>');
-		expect(notice.html).toContain('&#60;script&#62;x&#60;/script&#62; &#38; more?');
-		expect(notice.html).toContain('&#60;b&#62;Zoë&#60;/b&#62;');
-		expect(notice.html).toContain(
-			`<a href="${LAW.REGISTRATION_ON_APPLICATION.url}" hreflang="nl">KW D 3(1)</a>`
-		);
+		expect(notice.html).toContain('&lt;script&gt;x&lt;/script&gt; &amp; more?');
+		expect(notice.html).toContain('&lt;b&gt;Zoë&lt;/b&gt;');
+		expect(notice.html).toContain(`KW D 3(1) &lt;${LAW.REGISTRATION_ON_APPLICATION.url}&gt;`);
 	});
 
 	it('puts a question with how to answer, and no appeal route, in a question', () => {
@@ -153,10 +151,12 @@ describe('noticeFor', () => {
 		expect(notice.text).toContain('until 8 March 2027 inclusive: 8 weeks');
 	});
 
-	it('ends with the greeting and the sender, in plain text and HTML alike', () => {
+	it('greets by name, quotes the reference and signs off as the other notices do', () => {
 		const notice = noticeFor(registered, person);
-		expect(notice.text.trimEnd().endsWith('the Elections department')).toBe(true);
-		expect(notice.html).toContain('<p>Kind regards,</p>');
+		expect(notice.text.startsWith('Dear Zoë IJsselmeer-Çelik,')).toBe(true);
+		expect(notice.text).toContain('Reference number: ABCD-EFGH-JKMN');
+		expect(notice.text.trimEnd().endsWith('Municipality of The Hague, Elections team')).toBe(true);
+		expect(notice.html).toContain('<h2');
 	});
 });
 

@@ -120,6 +120,21 @@ export const outbox = pgTable(
 	(t) => [index().on(t.channel, t.sentAt)]
 );
 
+/**
+ * What became of a BRP import: `running` while its chunks are applied (a row left `running` was
+ * interrupted: importing the same file again finishes it), `applied`, or `rejected` when the file
+ * had invalid rows and nothing was applied (docs/brp-import.md). Counts per outcome, skip reason
+ * and notice channel; skipped rows as row numbers per reason (never a BSN).
+ */
+export type BrpImportSummary = {
+	status: 'running' | 'applied' | 'rejected';
+	applied: Record<string, number>;
+	skipped: Record<string, number>;
+	invalid: number;
+	notices: Record<string, number>;
+	skippedRows: Record<string, number[]>;
+};
+
 /** A batch of population-register changes as imported (its rows become decisions). */
 export const brpImports = pgTable('brp_imports', {
 	id: uuid().primaryKey().defaultRandom(),
@@ -127,7 +142,10 @@ export const brpImports = pgTable('brp_imports', {
 	importedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 	format: text().notNull(),
 	total: integer().notNull(),
-	summary: jsonb().$type<Record<string, number>>().notNull().default({})
+	summary: jsonb()
+		.$type<BrpImportSummary>()
+		.notNull()
+		.default({} as BrpImportSummary)
 });
 
 /**
@@ -150,3 +168,4 @@ export type Decision = typeof decisions.$inferSelect;
 export type StatusRequest = typeof statusRequests.$inferSelect;
 export type OutboxMessage = typeof outbox.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type BrpImport = typeof brpImports.$inferSelect;

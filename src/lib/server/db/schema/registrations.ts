@@ -49,6 +49,9 @@ export const registrations = pgTable(
 		status: registrationStatus().notNull().default('active'),
 		// The person died (BRP): no notice is ever sent (KB D 10).
 		deceasedOn: date({ mode: 'string' }),
+		// The effective date of the last population-register change applied (KW D 6(2)): an older
+		// change, e.g. from an old file imported again, never undoes a newer one.
+		brpChangedOn: date({ mode: 'string' }),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
 	},

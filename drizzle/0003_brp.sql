@@ -1,0 +1,1 @@
+ALTER TABLE "registrations" ADD COLUMN "brp_changed_on" date;
