@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { withTestDatabase } from '../../../../tests/db/database';
-import { drafts as table } from '$lib/server/db/schema';
+import { accounts, drafts as table } from '$lib/server/db/schema';
 import type { Database } from '$lib/server/db';
 import * as drafts from './index';
 
@@ -79,5 +79,27 @@ describe('drafts', () => {
 			seen.add(r);
 		}
 		expect(seen.size).toBe(2000);
+	});
+
+	it('links a draft to one account only, and never takes it over for another', async () => {
+		const [first, second] = await database.db
+			.insert(accounts)
+			.values([
+				{ kind: 'voter', webauthnUserId: 'handle-first' },
+				{ kind: 'voter', webauthnUserId: 'handle-second' }
+			])
+			.returning();
+		const { token, draft } = await drafts.create('registration', 'nl');
+		expect(drafts.accountLink(draft, first!.id)).toBe('none');
+		expect(await drafts.linkAccount(token, first!.id)).toBe(true);
+		// Again by the same account: still theirs.
+		expect(await drafts.linkAccount(token, first!.id)).toBe(true);
+		expect(await drafts.linkAccount(token, second!.id)).toBe(false);
+		const linked = (await drafts.find(token, 'registration'))!;
+		expect(linked.accountId).toBe(first!.id);
+		expect(drafts.accountLink(linked, first!.id)).toBe('yours');
+		expect(drafts.accountLink(linked, second!.id)).toBe('another');
+		expect(drafts.accountLink(linked, null)).toBe('another');
+		expect(await drafts.linkAccount('not-a-token', first!.id)).toBe(false);
 	});
 });
