@@ -313,6 +313,16 @@ test('a clerk records a paper form by its reference; errors are clear and access
 		await office.getByText(t('office_files_none')).waitFor();
 		await expectNoAxeViolations(office);
 
+		// The checks: notes too long are refused at the field, and what was chosen is kept.
+		const signature = group(office, 'office_checks_signature').getByLabel(t('answer_no'), {
+			exact: true
+		});
+		await signature.check();
+		await office.getByLabel(t('office_checks_notes'), { exact: true }).fill('x'.repeat(4001));
+		await button(office, 'office_checks_save').click();
+		await expectErrorPage(office, t('office_checks_error_notes_too_long'));
+		expect(await signature.isChecked()).toBe(true);
+
 		// Received once: the reference now leads to the application, not to a second receipt.
 		await office.goto(`/en/office/intake/${reference}`);
 		await h1(office, t('office_application_title', { reference })).waitFor();
