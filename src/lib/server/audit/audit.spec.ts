@@ -250,5 +250,5 @@ describe('npm run audit:verify', () => {
 		const missing = await run({ DATA_DIR: path.join(tmpdir(), 'portal-audit-none') });
 		expect(missing.code).toBe(2);
 		expect(missing.out).toMatch(/No database/);
-	});
+	}, 120_000); // four Node processes, each starting PGlite (WebAssembly): slow on a busy machine
 });

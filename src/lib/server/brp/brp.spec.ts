@@ -418,8 +418,38 @@ describe('importBatch', () => {
 		expect(result).toMatchObject({ ok: false, total: 0, fileErrors: [{ code: 'json_invalid' }] });
 	});
 
+	it('imports an uploaded file, CSV or JSON by its name, and refuses no file or one too large', async () => {
+		const p = await person();
+		const csv = toCsv([{ bsn: p.bsn, change: 'died', effective_date: '2026-11-01' }]);
+		const result = await brp.importUpload(new File([csv], 'mutaties.csv'), staffId, NOW);
+		expect(result).toMatchObject({
+			ok: true,
+			fileName: 'mutaties.csv',
+			summary: { applied: { removed: 1 } }
+		});
+		const json = await brp.importUpload(
+			new File([toJson([{ bsn: p.bsn, change: 'died', effective_date: '2026-11-01' }])], 'x.json'),
+			staffId,
+			NOW
+		);
+		expect(json).toMatchObject({ ok: true, summary: { skipped: { brp_already_removed: 1 } } });
+		expect(await brp.importUpload(null, staffId)).toEqual({ ok: false, missing: true });
+		expect(await brp.importUpload('text', staffId)).toEqual({ ok: false, missing: true });
+		expect(await brp.importUpload(new File([], 'empty.csv'), staffId)).toEqual({
+			ok: false,
+			missing: true
+		});
+		const huge = new File([new Uint8Array(brp.MAX_BYTES + 1)], 'huge.csv');
+		expect(await brp.importUpload(huge, staffId)).toMatchObject({
+			ok: false,
+			fileName: 'huge.csv',
+			fileErrors: [{ code: 'too_large' }]
+		});
+	});
+
 	it('lists imports newest first and finds one by id', async () => {
 		const all = await brp.list();
+		expect(all[0]).toMatchObject({ importedByName: 'Test clerk' });
 		expect(all.length).toBeGreaterThan(5);
 		const dates = all.map((i) => i.importedAt.getTime());
 		expect([...dates].sort((a, b) => b - a)).toEqual(dates);

@@ -25,6 +25,7 @@ import * as config from '$lib/server/config';
 import * as crypto from '$lib/server/crypto';
 import { db, type Db } from '$lib/server/db';
 import {
+	accounts,
 	brpImports,
 	decisions,
 	registrations,
@@ -36,7 +37,14 @@ import {
 	type RegistrationType
 } from '$lib/server/db/schema';
 import * as notices from '$lib/server/notices';
-import { checkFile, type BrpFormat, type FileError, type RowError } from './parse';
+import {
+	MAX_BYTES,
+	checkFile,
+	detectFormat,
+	type BrpFormat,
+	type FileError,
+	type RowError
+} from './parse';
 
 export {
 	FILE_ERROR_CODES,
@@ -432,14 +440,68 @@ async function endTypes(
 		where t.registration_id = v.registration_id and t.type = v.type and t.ended_on is null`);
 }
 
-/** Earlier imports, newest first. */
-export async function list(limit = 50): Promise<BrpImport[]> {
-	return (await db()).select().from(brpImports).orderBy(desc(brpImports.importedAt)).limit(limit);
+export type UploadResult =
+	| ImportResult
+	| { ok: false; missing: true }
+	| { ok: false; id: null; total: 0; fileErrors: FileError[]; rowErrors: RowError[] };
+
+/**
+ * An uploaded file (a form's File) imported by an admin: CSV or JSON by its name or first
+ * character. No file, or an empty one, is `missing`; one over MAX_BYTES is refused unread.
+ */
+export async function importUpload(
+	file: FormDataEntryValue | null,
+	staffId: string,
+	now = new Date()
+): Promise<UploadResult & { fileName?: string }> {
+	if (!(file instanceof File) || file.size === 0) return { ok: false, missing: true };
+	if (file.size > MAX_BYTES) {
+		return {
+			ok: false,
+			id: null,
+			total: 0,
+			fileErrors: [{ code: 'too_large' }],
+			rowErrors: [],
+			fileName: file.name
+		};
+	}
+	const content = await file.text();
+	const format = detectFormat(file.name, content);
+	return { ...(await importBatch({ format, content, staffId, now })), fileName: file.name };
 }
 
-export async function get(id: string): Promise<BrpImport | null> {
-	if (!/^[0-9a-f-]{36}$/.test(id)) return null;
-	const [row] = await (await db()).select().from(brpImports).where(eq(brpImports.id, id));
+/** An import as the office lists it: who imported it, by name. */
+export type ImportView = BrpImport & { importedByName: string | null };
+
+const withName = {
+	id: brpImports.id,
+	importedBy: brpImports.importedBy,
+	importedAt: brpImports.importedAt,
+	format: brpImports.format,
+	total: brpImports.total,
+	summary: brpImports.summary,
+	importedByName: accounts.displayName
+};
+
+/** Earlier imports, newest first. */
+export async function list(limit = 50): Promise<ImportView[]> {
+	return (await db())
+		.select(withName)
+		.from(brpImports)
+		.leftJoin(accounts, eq(accounts.id, brpImports.importedBy))
+		.orderBy(desc(brpImports.importedAt))
+		.limit(limit);
+}
+
+export async function get(id: string): Promise<ImportView | null> {
+	if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) return null;
+	const [row] = await (
+		await db()
+	)
+		.select(withName)
+		.from(brpImports)
+		.leftJoin(accounts, eq(accounts.id, brpImports.importedBy))
+		.where(eq(brpImports.id, id));
 	return row ?? null;
 }
 

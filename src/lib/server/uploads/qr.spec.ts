@@ -47,7 +47,8 @@ async function pdfOfImage(image: Pixels, format: 'jpeg' | 'png'): Promise<Uint8A
 	return doc.save();
 }
 
-describe('reading the reference from a scan', () => {
+// Building A4 pages at 200 dpi and decoding them takes seconds on a busy two-core machine.
+describe('reading the reference from a scan', { timeout: 90_000 }, () => {
 	const reference = newReference();
 
 	it('reads the cover sheet code from a PNG scan and a JPEG photo', async () => {

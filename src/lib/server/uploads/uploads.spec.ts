@@ -1,3 +1,4 @@
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { withTestDatabase } from '../../../../tests/db/database';
@@ -174,6 +175,15 @@ describe('refused files', () => {
 			ok: false,
 			reason: 'damaged'
 		});
+	});
+
+	it('refuses a password-protected PDF, which the office could not open', async () => {
+		const doc = await PDFDocument.load(await pdfWithText(SECRET));
+		doc.context.trailerInfo.Encrypt = doc.context.register(
+			doc.context.obj({ Filter: 'Standard', V: 2, R: 3 })
+		);
+		const protectedPdf = await doc.save({ useObjectStreams: false });
+		expect(await store(protectedPdf)).toEqual({ ok: false, reason: 'protected' });
 	});
 
 	it('refuses decompression bombs by their header, before decoding', async () => {

@@ -14,8 +14,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 // Two buttons, one form: "Save" keeps the days provisional, "Save and confirm" confirms them.
-async function submit(event: RequestEvent, confirm: boolean) {
-	const staff = auth.requireStaff(event, 'admin');
+async function submit(event: RequestEvent, staff: { accountId: string }, confirm: boolean) {
 	const form = await formData(event.request);
 	const result = await elections.save(event.params.slug, form, { confirm, staff });
 	if (!result) error(404, { message: m.office_elections_not_found() });
@@ -25,6 +24,12 @@ async function submit(event: RequestEvent, confirm: boolean) {
 }
 
 export const actions: Actions = {
-	save: (event) => submit(event, false),
-	confirm: (event) => submit(event, true)
+	save: async (event) => {
+		const staff = auth.requireStaff(event, 'admin');
+		return submit(event, staff, false);
+	},
+	confirm: async (event) => {
+		const staff = auth.requireStaff(event, 'admin');
+		return submit(event, staff, true);
+	}
 };
