@@ -233,7 +233,7 @@ describe('the decision "not registered"', () => {
 		// Case's decision notice: the reasons with their articles, then the appeal route (KW D 8).
 		expect(message.text).toContain('Guten Tag Kees Pietersen,');
 		expect(message.text).toContain(
-			'- Wir haben von Ihnen keinen Antrag auf Registrierung erhalten. Sie werden nur auf Antrag registriert.'
+			'Wir haben von Ihnen keinen Antrag auf Registrierung erhalten. Sie werden nur auf Antrag registriert.'
 		);
 		expect(message.text).toMatch(/KW D 3\(1\) <[^>]+>, KW D 5 <[^>]+>, KB D 8 <[^>]+>/);
 		expect(message.text).toContain('bis einschließlich 24. Dezember 2026');

@@ -72,7 +72,14 @@ export async function answerOnRecord(
 	await mail.enqueue(
 		to.channel === 'email'
 			? { ...to, ...words }
-			: { ...to, locale, subject: words.subject, text: words.text },
+			: {
+					...to,
+					// The first line of the window envelope.
+					recipientName: `${registration.firstNames} ${registration.surname}`,
+					locale,
+					subject: words.subject,
+					text: words.text
+				},
 		tx
 	);
 }

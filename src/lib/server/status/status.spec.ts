@@ -88,7 +88,7 @@ describe('status requests', () => {
 		expect(outcome).toBe('answered');
 		const message = await lastOutbox();
 		expect(message.channel).toBe('letter');
-		expect(message.recipient).toBeNull();
+		expect(message.recipient).toBe('Pieter Willem van der Berg');
 		expect(message.postalAddress).toEqual({
 			lines: ['PO Box 100', 'Springfield, IL 62705'],
 			country: 'US'
