@@ -14,6 +14,7 @@ import postgres from 'postgres';
 import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { CHROMIUM_ARGS } from './support/browser-args';
+import { startMailDrop } from './support/mail';
 import { addVirtualAuthenticator, enrolWithLink } from './support/webauthn';
 
 declare module 'vitest' {
@@ -145,6 +146,7 @@ export default async function setup(project: TestProject) {
 		project.provide('baseURL', process.env.E2E_BASE_URL.replace(/\/$/, ''));
 		project.provide('adminEnrolmentLink', null);
 		project.provide('adminStorageState', null);
+		project.provide('mailDir', null);
 		return;
 	}
 	if (!existsSync(path.join(ROOT, 'build', 'index.js'))) {
@@ -169,6 +171,10 @@ export default async function setup(project: TestProject) {
 		// someone registered to ask about. Allowed because ORIGIN is localhost.
 		DEMO_DATA: '1'
 	};
+	// E-mail goes to a real SMTP server in this process; tests read what it received.
+	const mail = await startMailDrop(path.join(work, 'mail'));
+	env.SMTP_URL = mail.url;
+	project.provide('mailDir', mail.dir);
 	let database: Awaited<ReturnType<typeof createDatabase>> | null = null;
 	if (process.env.DATABASE_URL) {
 		database = await createDatabase(process.env.DATABASE_URL);
@@ -191,6 +197,7 @@ export default async function setup(project: TestProject) {
 		adminState = await enrolAdmin(origin, printed);
 	} catch (error) {
 		await stop(server);
+		await mail.close();
 		await database?.drop();
 		throw error;
 	}
@@ -203,6 +210,7 @@ export default async function setup(project: TestProject) {
 	return async () => {
 		const died = server.exitCode !== null || server.signalCode !== null;
 		await stop(server);
+		await mail.close();
 		out.end();
 		await database?.drop();
 		const output = readFileSync(log, 'utf8');

@@ -145,6 +145,13 @@ describe('noticeFor', () => {
 		);
 	});
 
+	it('refuses an appeal term that is not a whole number of weeks', () => {
+		for (const bad of ['0', '1.5', 'six', '53']) {
+			process.env.APPEAL_TERM_WEEKS = bad;
+			expect(() => noticeFor(registered, person)).toThrow(/APPEAL_TERM_WEEKS/);
+		}
+	});
+
 	it('uses the configured appeal term for the route, and the day stored with the decision', () => {
 		process.env.APPEAL_TERM_WEEKS = '8';
 		const notice = noticeFor({ ...registered, appealBy: '2027-03-08' }, person);
