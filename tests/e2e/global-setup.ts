@@ -184,7 +184,8 @@ export default async function setup(project: TestProject) {
 	}
 
 	const out = createWriteStream(log);
-	const server = spawn(process.execPath, ['build'], { cwd: ROOT, env, stdio: 'pipe' });
+	// What `npm start` runs after its build: the server with the upload-sized body limit.
+	const server = spawn(process.execPath, ['scripts/start.mjs'], { cwd: ROOT, env, stdio: 'pipe' });
 	server.stdout?.pipe(out);
 	server.stderr?.pipe(out);
 	const link = adminLink(server);
