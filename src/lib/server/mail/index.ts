@@ -19,6 +19,14 @@ export {
 	type OutboxPage
 } from './delivery';
 export { addressLines, letterPdf, markPrinted, printQueue, type QueuedLetter } from './letter';
+export {
+	get,
+	openLetter,
+	recentlyPrinted,
+	recordPrinted,
+	viewMessage,
+	type PrintedLetter
+} from './office';
 export { renderEmail, type EmailBlock, type EmailContent, type RenderedEmail } from './render';
 
 export type Outgoing =

@@ -5,6 +5,7 @@ import * as drafts from '$lib/server/drafts';
 import * as auth from '$lib/server/auth';
 import * as mail from '$lib/server/mail';
 import * as uploads from '$lib/server/uploads';
+import { permissionsPolicy } from './permissions';
 
 /** Opens the database, applies migrations and seeds the calendar before the first request. */
 export async function start(): Promise<void> {
@@ -50,10 +51,8 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 	// `Origin: null` and SvelteKit's CSRF check refuses them.
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
-	response.headers.set(
-		'Permissions-Policy',
-		'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()'
-	);
+	// The camera only on the office's intake page (its QR scanner); blocked everywhere else.
+	response.headers.set('Permissions-Policy', permissionsPolicy(event.url.pathname));
 	// A draft's pages show name, address and BSN, a status request's form what was typed, the
 	// account and office pages personal data: never kept by a shared or back-forward cache. Nor is
 	// any page answered to a signed-in browser (the public API stays cacheable: it is the same for
