@@ -126,14 +126,14 @@ test('the import works without JavaScript, JSON as well as CSV', async ({ browse
 			page,
 			'mutaties.json',
 			JSON.stringify([
-				{ bsn: '111222333', change: 'lost_nationality', effective_date: '2026-01-15' }
+				{ bsn: '987654317', change: 'lost_nationality', effective_date: '2026-01-15' }
 			])
 		);
 		await page.waitForURL(/\/en\/office\/brp\/[0-9a-f-]{36}$/);
 		await page.getByText(t('office_brp_status_applied', { applied: '0', skipped: '1' })).waitFor();
 		await expectNoAxeViolations(page, { javaScriptEnabled: false });
 		await page.goto('/en/office/brp');
-		await upload(page, 'broken.json', '[{"bsn": 111222333');
+		await upload(page, 'broken.json', '[{"bsn": 987654317');
 		await page.getByText(t('office_brp_file_error_json_invalid')).first().waitFor();
 		expect(await page.title()).toMatch(/^Error: /);
 		await expectNoAxeViolations(page, { javaScriptEnabled: false });
