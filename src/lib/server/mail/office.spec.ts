@@ -103,6 +103,13 @@ describe('recordPrinted and recentlyPrinted', () => {
 	it('takes a letter out of the queue once, audited, and lists it as printed', async () => {
 		const first = await letter('Maria Santos');
 		const second = await letter('João Silva');
+		// Two inserts can share a clock tick on PGlite (milliseconds): give them distinct moments,
+		// so that "oldest first" is what the order shows rather than the ids' tie-break.
+		await database.db.update(outbox).set({ createdAt: T0 }).where(eq(outbox.id, first));
+		await database.db
+			.update(outbox)
+			.set({ createdAt: new Date(T0.getTime() + 1000) })
+			.where(eq(outbox.id, second));
 		expect((await mail.printQueue()).map((l) => l.id)).toEqual([first, second]);
 
 		expect(await mail.recordPrinted(first, STAFF, T0)).toBe(true);
