@@ -234,6 +234,8 @@ export type IntakeChecks = {
 	identityDocumentValid?: boolean;
 	showsDutchNationality?: boolean;
 	dataMatches?: boolean;
+	/** A proxy: the holder's signed declaration of willingness is enclosed (KW L 8(3)). */
+	declarationPresent?: boolean;
 };
 
 /** What the office knows when it decides an application for registration. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as domain from './index';
 import * as brp from './brp';
+import * as checklist from './checklist';
+import * as countdown from './countdown';
 import * as countries from './countries';
 import * as dates from './dates';
 import * as deadlines from './deadlines';
@@ -10,13 +12,17 @@ import * as elections from './elections';
 import * as eligibility from './eligibility';
 import * as legal from './legal';
 import * as lookup from './lookup';
+import * as overview from './overview';
 import * as status from './status';
 import * as submission from './submission';
+import * as zones from './zones';
 
 describe('index', () => {
 	it('re-exports every export of every module', () => {
 		const modules = {
 			brp,
+			checklist,
+			countdown,
 			countries,
 			dates,
 			deadlines,
@@ -26,8 +32,10 @@ describe('index', () => {
 			eligibility,
 			legal,
 			lookup,
+			overview,
 			status,
-			submission
+			submission,
+			zones
 		};
 		for (const [name, mod] of Object.entries(modules)) {
 			for (const [key, value] of Object.entries(mod)) {

@@ -72,6 +72,9 @@ export const LAW = Object.freeze({
 	CHANGE_CUTOFF: kw('D 3', 3),
 	APPLICATION_FORM: kw('D 3', 4),
 	STATUS_REQUEST: kw('D 5'),
+	// KW D 7(1): a decision on an application (a change too, or rectification under GDPR art. 16)
+	// within the term the decree sets (KB D 9: seven days).
+	CHANGE_DECISION: kw('D 7', 1),
 	// KW D 8: appeal straight to the Afdeling bestuursrechtspraak van de Raad van State.
 	APPEAL: kw('D 8'),
 	APPEAL_NO_INTERIM_RELIEF: kw('D 8', 1),
@@ -92,16 +95,67 @@ export const LAW = Object.freeze({
 	PROXY_ABROAD: kw('L 9', 1),
 	PROXY_CUTOFF: kw('L 9', 2),
 	PROXY_REFUSAL_CERTIFICATE_ISSUED: kw('L 10', undefined, 'b'),
+	// The rest of chapters K and L that the vote-choice journey explains (issue 4 item 4).
+	VOTER_PASS: kw('K 1', 1),
+	VOTER_PASS_NOT_AFTER_CERTIFICATE: kw('K 2'),
+	VOTER_PASS_ID_COPY: kw('K 3', 2),
+	VOTER_PASS_ONLY_WITH_PASS: kw('K 4', 2),
+	VOTER_PASS_NOT_REPLACED: kw('K 4', 3),
+	VOTER_PASS_DECISION: kw('K 8', 1),
+	VOTER_PASS_APPEAL: kw('K 8', 4),
+	VOTER_PASS_AT_POLLING_STATION: kw('K 11', 1),
+	PROXY: kw('L 1'),
+	PROXY_HOLDER_CHOSEN: kw('L 2', 1),
+	PROXY_NOT_AFTER_CERTIFICATE: kw('L 2', 2),
+	PROXY_WITH_OWN_VOTE: kw('L 3'),
+	PROXY_AT_MOST_TWO: kw('L 4'),
+	PROXY_HOLDER_VOTER: kw('L 8', 2),
+	PROXY_HOLDER_DECLARATION: kw('L 8', 3),
+	PROXY_REFUSAL_NOT_CHOSEN: kw('L 10', undefined, 'a'),
+	PROXY_REFUSAL_NO_DECLARATION: kw('L 10', undefined, 'c'),
+	PROXY_REFUSAL_HOLDER_NOT_VOTER: kw('L 10', undefined, 'd'),
+	PROXY_DECISION_NOT_BEFORE_NOMINATION: kw('L 11', 1),
+	PROXY_HOLDER_INFORMED: kw('L 11', 3),
+	PROXY_APPEAL: kw('L 11', 4),
 
 	// Chapter M: voting by post.
 	POSTAL_VOTE_ABROAD: kw('M 1', 1),
 	POSTAL_VOTE_TEMPORARILY_ABROAD: kw('M 1', 2),
 	TEMPORARILY_ABROAD_CUTOFF: kw('M 3', 3),
+	CERTIFICATE_REGISTER: kw('M 5', 1),
+	CERTIFICATE_INVALID_REPLACED: kw('M 5', 2, 'a'),
+	CERTIFICATE_INVALID_NOT_A_VOTER: kw('M 5', 2, 'b'),
+	CERTIFICATE_INVALID_STOLEN: kw('M 5', 2, 'c'),
+	INVALID_CERTIFICATES_EXTRACT: kw('M 5', 3),
 	CERTIFICATES_SENT: kw('M 6', 3),
 	REPLACEMENT_WRITTEN: kw('M 6b', 3),
 	REPLACEMENT_IN_PERSON: kw('M 6b', 4),
 	EMBASSY_RETURN: kw('M 7', 7),
 	DEN_HAAG_RETURN: kw('M 8', 1),
+	// KW M 2: whoever has a postal voting certificate gets no polling card (stempas).
+	NO_POLLING_CARD: kw('M 2'),
+	// KW M 3, M 4: the request of a resident temporarily abroad, and its decision.
+	TEMPORARILY_ABROAD_TO_MAYOR: kw('M 3', 1),
+	TEMPORARILY_ABROAD_ID_COPY: kw('M 3', 2),
+	TEMPORARILY_ABROAD_BALLOT_EMAIL: kw('M 3', 4),
+	TEMPORARILY_ABROAD_BALLOT_POST: kw('M 3', 5),
+	TEMPORARILY_ABROAD_FORM: kw('M 3', 6),
+	TEMPORARILY_ABROAD_DECISION: kw('M 4', 1),
+	TEMPORARILY_ABROAD_REFUSAL: kw('M 4', 2),
+	TEMPORARILY_ABROAD_REASONS: kw('M 4', 3),
+	TEMPORARILY_ABROAD_MUNICIPALITY: kw('M 4', 4),
+	TEMPORARILY_ABROAD_APPEAL: kw('M 4', 5),
+	// KW M 6b: a replacement postal voting certificate (vervangend briefstembewijs).
+	REPLACEMENT: kw('M 6b', 1),
+	REPLACEMENT_WHERE: kw('M 6b', 2),
+	REPLACEMENT_CARIBBEAN_DELIVERY: kw('M 6b', 5),
+	// The voting checklist (issue 4 item 7): what goes into the return envelope and how it travels.
+	POSTAL_PAPERS: kw('M 6', 1),
+	POSTAL_VOTE_DECLARATION: kw('M 7', 3),
+	POSTAL_VOTE_ID_COPY: kw('M 7', 4),
+	RETURN_ENVELOPE_CONTENTS: kw('M 7', 5),
+	RETURN_TO_DEN_HAAG: kw('M 7', 6),
+	RETURN_POSTAGE: kw('M 7', 6, 'a'),
 
 	// Chapter Pa: the kiescollege niet-ingezetenen (KNI).
 	KNI_PROVINCIAL_RULES_APPLY: kw('Pa 1'),
@@ -142,7 +196,25 @@ export const LAW = Object.freeze({
 	SUBMISSION_ELECTRONIC: kb('D 5', 4),
 	STATUS_REASONS_TERM: kb('D 8'),
 	DATA_CHECK: kb('D 6'),
-	DECISION_TERM: kb('D 9')
+	DECISION_TERM: kb('D 9'),
+
+	// Decisions on the per-election requests (request-decisions.ts).
+	// Chapter K: the voter pass (kiezerspas).
+	VOTER_PASS_NOT_WITH_PROXY_OR_CERTIFICATE: kw('K 2'),
+	VOTER_PASS_DECISION_TERM: kw('K 8', 1),
+	// Chapter L: the proxy (volmacht).
+	PROXY_HOLDER_CHOSEN_BY_VOTER: kw('L 2', 1),
+	PROXY_NOT_AFTER_PASS_OR_CERTIFICATE: kw('L 2', 2),
+	PROXY_VOTED_WITH_OWN: kw('L 3'),
+	PROXY_REGISTERED_ON_NOMINATION_DAY: kw('L 8', 1),
+	PROXY_HOLDER_A_VOTER: kw('L 8', 2),
+	PROXY_DECLARATION: kw('L 8', 3),
+	PROXY_REFUSAL_HOLDER_NOT_CHOSEN: kw('L 10', undefined, 'a'),
+	PROXY_REFUSAL_HOLDER_NOT_A_VOTER: kw('L 10', undefined, 'd'),
+	PROXY_NOT_BEFORE_NOMINATION_DAY: kw('L 11', 1),
+	PROXY_CERTIFICATE_MADE: kw('L 11', 2),
+	PROXY_HOLDER_TOLD: kw('L 11', 3)
+	// Chapter M: the postal vote of a resident temporarily abroad, and the replacement certificate.
 } satisfies Record<string, LegalRef>);
 
 export type LawName = keyof typeof LAW;
@@ -214,6 +286,8 @@ export const TERMS = Object.freeze({
 	certificatesSentDaysBefore: 84,
 	/** KW M 3(3): temporarily abroad, received by the 28th day before. */
 	temporarilyAbroadDaysBefore: 28,
+	/** KW M 5(3): the extract of invalid certificates to the postal voting bureaus by the 8th day before. */
+	invalidExtractDaysBefore: 8,
 	/** KW M 6b(3): written request for a replacement certificate, by the 12th day before. */
 	replacementWrittenDaysBefore: 12,
 	/** KW M 6b(4): in-person request for a replacement, by 12:00 on the 9th day before. */
