@@ -11,6 +11,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts';
 import { drafts } from './drafts';
+import { elections } from './elections';
+import type { Request } from '$lib/journeys/requests';
 import { bytea } from './types';
 
 // KB D 5: where a form may arrive. Only Den Haag accepts electronic submissions (KB D 5(4)):
@@ -39,6 +41,8 @@ export type IntakeChecks = {
 	identityDocumentValid?: boolean;
 	showsDutchNationality?: boolean;
 	dataMatches?: boolean;
+	/** A proxy: the holder's signed declaration of willingness is enclosed (KW L 8(3)). */
+	declarationPresent?: boolean;
 };
 
 /**
@@ -51,12 +55,18 @@ export const applications = pgTable(
 	{
 		id: uuid().primaryKey().defaultRandom(),
 		reference: text().notNull().unique(),
-		// 'registration' now; changes, proxies and the like follow (issue 4).
+		// An ApplicationKind ($lib/journeys/requests): registration, change, proxy, voter_pass,
+		// temporarily_abroad, replacement.
 		kind: text().notNull(),
 		draftId: uuid().references(() => drafts.id, { onDelete: 'set null' }),
 		accountId: uuid().references(() => accounts.id, { onDelete: 'set null' }),
 		locale: text().notNull(),
 		answers: jsonb().$type<Record<string, Record<string, unknown>>>().notNull(),
+		// For every kind but registration: the typed request the answers make (the contract in
+		// $lib/journeys/requests), fixed at receipt, so the office never reads a journey's steps.
+		request: jsonb().$type<Request>(),
+		// The election a per-election request is about (K 7, L 9, M 3, M 6b).
+		electionId: uuid().references(() => elections.id),
 		status: applicationStatus().notNull().default('received'),
 		channel: receiptChannel().notNull(),
 		receivedAt: timestamp({ withTimezone: true }).notNull(),
@@ -69,7 +79,7 @@ export const applications = pgTable(
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [index().on(t.status, t.dueOn), index().on(t.accountId)]
+	(t) => [index().on(t.status, t.dueOn), index().on(t.accountId), index().on(t.electionId, t.kind)]
 );
 
 export const uploadKind = pgEnum('upload_kind', ['signed_form', 'identity_document']);

@@ -12,6 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts';
 import { applications } from './applications';
+import { elections } from './elections';
 import { registrations, type PostalAddress } from './registrations';
 
 export const decisionOrigin = pgEnum('decision_origin', [
@@ -52,6 +53,9 @@ export const decisions = pgTable(
 		registrationId: uuid().references(() => registrations.id, { onDelete: 'set null' }),
 		statusRequestId: uuid(),
 		brpImportId: uuid(),
+		// The election a per-election request is about (proxy, voter pass, temporarily abroad,
+		// replacement: KW K 7, L 9, M 3, M 6b); null for decisions on the registration itself.
+		electionId: uuid().references(() => elections.id),
 		// Per type: { TK: '2027-01-01', … } for registrations; the types ended for removals.
 		types: jsonb().$type<Record<string, string | null>>().notNull().default({}),
 		reasons: jsonb().$type<DecisionReason[]>().notNull().default([]),
@@ -64,7 +68,11 @@ export const decisions = pgTable(
 		notice: noticeChannel().notNull(),
 		locale: text().notNull().default('nl')
 	},
-	(t) => [index().on(t.registrationId), index().on(t.applicationId)]
+	(t) => [
+		index().on(t.registrationId),
+		index().on(t.applicationId),
+		index().on(t.electionId, t.outcome)
+	]
 );
 
 export const statusRequestStatus = pgEnum('status_request_status', ['answered', 'open']);
@@ -153,16 +161,21 @@ export const brpImports = pgTable('brp_imports', {
  * each row's hash covers its content and the previous row's hash, so altering or deleting a row
  * breaks the chain (`npm run audit:verify`).
  */
-export const auditLog = pgTable('audit_log', {
-	seq: bigserial({ mode: 'number' }).primaryKey(),
-	at: timestamp({ withTimezone: true }).notNull(),
-	actor: text().notNull(),
-	action: text().notNull(),
-	subject: text().notNull(),
-	details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
-	prevHash: text().notNull(),
-	hash: text().notNull().unique()
-});
+export const auditLog = pgTable(
+	'audit_log',
+	{
+		seq: bigserial({ mode: 'number' }).primaryKey(),
+		at: timestamp({ withTimezone: true }).notNull(),
+		actor: text().notNull(),
+		action: text().notNull(),
+		subject: text().notNull(),
+		details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+		prevHash: text().notNull(),
+		hash: text().notNull().unique()
+	},
+	// The voter's data export (GDPR art. 15) finds who did what with their data by subject.
+	(t) => [index().on(t.subject)]
+);
 
 export type Decision = typeof decisions.$inferSelect;
 export type StatusRequest = typeof statusRequests.$inferSelect;

@@ -4,3 +4,5 @@ export * from './accounts';
 export * from './applications';
 export * from './registrations';
 export * from './decisions';
+export * from './certificates';
+export * from './limits';

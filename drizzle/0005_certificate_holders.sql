@@ -1,0 +1,7 @@
+DROP INDEX "postal_certificates_election_id_invalidated_on_index";--> statement-breakpoint
+ALTER TABLE "postal_certificates" ADD COLUMN "holder_application_id" uuid;--> statement-breakpoint
+ALTER TABLE "postal_certificates" ADD CONSTRAINT "postal_certificates_holder_application_id_applications_id_fk" FOREIGN KEY ("holder_application_id") REFERENCES "public"."applications"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "postal_certificates_valid_by_number" ON "postal_certificates" USING btree ("election_id","number") WHERE "postal_certificates"."invalidated_on" is null;--> statement-breakpoint
+CREATE INDEX "postal_certificates_invalid_by_number" ON "postal_certificates" USING btree ("election_id","number") WHERE "postal_certificates"."invalidated_on" is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "postal_certificates_valid_registration" ON "postal_certificates" USING btree ("election_id","registration_id") WHERE "postal_certificates"."invalidated_on" is null and "postal_certificates"."registration_id" is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "postal_certificates_valid_holder_application" ON "postal_certificates" USING btree ("election_id","holder_application_id") WHERE "postal_certificates"."invalidated_on" is null and "postal_certificates"."holder_application_id" is not null;
