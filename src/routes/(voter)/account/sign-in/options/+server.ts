@@ -1,5 +1,8 @@
 import { json, type RequestHandler } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
+import * as limits from '$lib/server/limits';
 
-export const POST: RequestHandler = async ({ cookies }) =>
-	json({ options: await auth.beginSignIn(cookies, 'voter') });
+export const POST: RequestHandler = async (event) => {
+	await limits.enforce(event, 'signIn');
+	return json({ options: await auth.beginSignIn(event.cookies, 'voter') });
+};

@@ -1,11 +1,14 @@
 import { json, type RequestHandler } from '@sveltejs/kit';
 import { z } from 'zod';
 import * as auth from '$lib/server/auth';
+import * as limits from '$lib/server/limits';
 
 const body = auth.namedBody.extend({ displayName: z.string().max(500).optional() });
 
 // Public, behind the secret link: checks the form, then the options for the new passkey.
-export const POST: RequestHandler = async ({ request, cookies, params }) => {
+export const POST: RequestHandler = async (event) => {
+	const { request, cookies, params } = event;
+	await limits.enforce(event, 'passkeyRegistration');
 	const input = await auth.readJson(request, body);
 	const name = auth.checkPasskeyName(input.name);
 	const person = input.displayName === undefined ? null : auth.checkDisplayName(input.displayName);
