@@ -25,7 +25,9 @@ export async function landing(accountId: string, from: Journey): Promise<string>
 /** Where to go after signing in (also for a voter who is signed in already). */
 export function destination(from: Journey): string {
 	if (from.draft && isToken(from.draft)) {
-		return localizeHref(registerPath(from.draft, { kind: 'done' }));
+		// The registration's done page, or the done page of the journey the voter came from.
+		const done = localizeHref(registerPath(from.draft, { kind: 'done' }));
+		return from.next ? safeNext(from.next, done) : done;
 	}
 	return safeNext(from.next, localizeHref('/account'));
 }

@@ -16,6 +16,7 @@ import {
 	type LegalRef
 } from '$lib/domain';
 import { message } from '$lib/i18n';
+import * as clock from '$lib/server/clock';
 import * as elections from '$lib/server/elections';
 
 /** The API's names for the cut-offs, each with the article that sets it. */
@@ -133,7 +134,7 @@ async function upcomingWithRules(now: Date) {
 }
 
 /** Elections whose day is today or later, or not yet set. */
-export async function upcoming(now = new Date()): Promise<ApiElection[]> {
+export async function upcoming(now = clock.now()): Promise<ApiElection[]> {
 	return (await upcomingWithRules(now)).map(({ election: e, pairs }) => ({
 		id: e.slug,
 		type: e.type,
@@ -146,14 +147,14 @@ export async function upcoming(now = new Date()): Promise<ApiElection[]> {
 }
 
 /**
- * An iCalendar feed of the upcoming cut-offs (optionally of one election or one type) in the
- * given language. Cut-offs at the end of a day are all-day events; those at a time in Den Haag
+ * An iCalendar feed of the upcoming cut-offs (optionally of one election, one type, or one kind of
+ * cut-off, for an "add to calendar" link beside it) in the given language. Cut-offs at the end of a day are all-day events; those at a time in Den Haag
  * (12:00, 15:00) are events ending at that instant; the embassy's 10:00 is local, so all-day.
  */
 export async function feed(
 	locale: string,
-	filter: { election?: string; type?: string } = {},
-	now = new Date()
+	filter: { election?: string; type?: string; kind?: string } = {},
+	now = clock.now()
 ): Promise<string> {
 	const calendar = ical({
 		name: message('api_calendar_name', {}, locale),
@@ -171,6 +172,7 @@ export async function feed(
 			locale
 		);
 		for (const { api, rule } of cutoffs) {
+			if (filter.kind && rule.kind !== filter.kind) continue;
 			const description = [
 				message(`api_cutoff_${api.id}_description`, {}, locale),
 				election.provisional ? message('deadline_provisional', {}, locale) : '',

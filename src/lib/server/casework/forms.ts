@@ -115,7 +115,8 @@ export const CHECKS: readonly (keyof IntakeChecks)[] = [
 	'signaturePresent',
 	'identityDocumentValid',
 	'showsDutchNationality',
-	'dataMatches'
+	'dataMatches',
+	'declarationPresent'
 ];
 
 const MAX_NOTES = 4000;

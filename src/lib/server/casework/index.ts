@@ -25,6 +25,7 @@ import {
 } from '$lib/domain';
 import type { Answers } from '$lib/journeys/engine';
 import { REGISTRATION, chosenTypes, factsOf } from '$lib/journeys/registration';
+import type { Request } from '$lib/journeys/requests';
 import { message } from '$lib/i18n';
 import * as audit from '$lib/server/audit';
 import * as config from '$lib/server/config';
@@ -33,6 +34,7 @@ import {
 	applications,
 	decisions,
 	drafts,
+	elections,
 	type Application,
 	type Decision,
 	type Draft,
@@ -40,7 +42,9 @@ import {
 	type ReceiptChannel
 } from '$lib/server/db/schema';
 import * as notices from '$lib/server/notices';
+import { requestOf } from '$lib/server/journeys';
 import * as registrations from '$lib/server/registrations';
+import * as requests from '$lib/server/requests';
 import * as uploads from '$lib/server/uploads';
 import { normaliseReference } from './reference';
 
@@ -81,6 +85,10 @@ function isUuid(value: string): boolean {
 export type Found =
 	{ kind: 'application'; application: Application } | { kind: 'draft'; draft: Draft };
 
+// The journeys whose signed forms Den Haag receives: the registration (KW D 3) and the requests
+// of issue 4 (a change, a proxy or voter pass, a postal vote temporarily abroad, a replacement).
+const RECEIVABLE = [REGISTRATION, ...requests.REQUEST_JOURNEYS];
+
 async function completedDraft(tx: Db, reference: string): Promise<Draft | null> {
 	const [draft] = await tx
 		.select()
@@ -88,7 +96,7 @@ async function completedDraft(tx: Db, reference: string): Promise<Draft | null> 
 		.where(
 			and(
 				eq(drafts.reference, reference),
-				eq(drafts.journey, REGISTRATION),
+				inArray(drafts.journey, RECEIVABLE),
 				isNotNull(drafts.completedAt)
 			)
 		)
@@ -130,7 +138,7 @@ export type ReceiveInput = {
 	voterId?: string | null;
 };
 
-export type ReceiveError = 'not_found' | 'in_future' | 'before_form';
+export type ReceiveError = 'not_found' | 'in_future' | 'before_form' | 'incomplete';
 export type ReceiveResult =
 	{ ok: true; application: Application; created: boolean } | { ok: false; error: ReceiveError };
 
@@ -152,12 +160,25 @@ async function receiveIn(tx: Db, input: ReceiveInput): Promise<ReceiveResult> {
 	// The form cannot have arrived before it was made.
 	if (today(input.receivedAt) < today(draft.completedAt!))
 		return { ok: false, error: 'before_form' };
-	const dueOn = applicationDueOn(input.receivedAt);
+	// A request (issue 4) carries its kind, its typed request and its election from the receipt on,
+	// and its own due day (request-decisions.ts); a registration is due in 7 days (KB D 9).
+	const receipt =
+		draft.journey === REGISTRATION
+			? null
+			: await requests.receiptOf(
+					tx,
+					draft as { journey: string; answers: Answers },
+					input.receivedAt
+				);
+	if (draft.journey !== REGISTRATION && !receipt) return { ok: false, error: 'incomplete' };
+	const dueOn = receipt?.dueOn ?? applicationDueOn(input.receivedAt);
 	const [row] = await tx
 		.insert(applications)
 		.values({
 			reference,
-			kind: REGISTRATION,
+			kind: receipt?.kind ?? REGISTRATION,
+			request: receipt?.request ?? null,
+			electionId: receipt?.electionId ?? null,
 			draftId: draft.id,
 			// KW D 5: a paper form is linked to the voter's account through its reference.
 			accountId: draft.accountId,
@@ -186,7 +207,12 @@ async function receiveIn(tx: Db, input: ReceiveInput): Promise<ReceiveResult> {
 					: 'system',
 			action: 'application.received',
 			subject: subjectOf(reference),
-			details: { channel: input.channel, receivedAt: input.receivedAt.toISOString(), dueOn }
+			details: {
+				kind: row.kind,
+				channel: input.channel,
+				receivedAt: input.receivedAt.toISOString(),
+				dueOn
+			}
 		},
 		tx
 	);
@@ -221,6 +247,18 @@ export type ReceiveUploadResult =
 
 const UPLOAD_KINDS: readonly uploads.UploadKind[] = ['signed_form', 'identity_document'];
 
+/**
+ * The files a submission of this form needs: always the signed form; an ID copy where the law
+ * asks for one: a registration (KB D 4(b)), a voter pass (K 3(2) through K 7(1)), a postal vote
+ * temporarily abroad (M 3(2)) and a replacement (M 6b(3)). A change (D 3(4)) and a proxy (L 8)
+ * ask for none, so it is optional there: nothing is collected beyond what the law lists.
+ */
+export function uploadsRequired(draft: Pick<Draft, 'journey' | 'answers'>): uploads.UploadKind[] {
+	if (draft.journey === REGISTRATION) return [...UPLOAD_KINDS];
+	const kind = requests.requestKindOf(draft.journey, draft.answers as Answers);
+	return kind === 'change' || kind === 'proxy' ? ['signed_form'] : [...UPLOAD_KINDS];
+}
+
 class Refused extends Error {
 	constructor(readonly files: Partial<Record<uploads.UploadKind, uploads.UploadRefusal>>) {
 		super('upload refused');
@@ -241,10 +279,17 @@ export async function receiveUpload(input: {
 }): Promise<ReceiveUploadResult> {
 	const draft = await draftForAccount(input.accountId, input.draftId);
 	if (!draft) return { ok: false, error: 'not_found' };
+	// A request's form that makes no complete request cannot be received (receiveIn says so too).
+	if (
+		draft.journey !== REGISTRATION &&
+		!requests.requestKindOf(draft.journey, draft.answers as Answers)
+	) {
+		return { ok: false, error: 'not_found' };
+	}
 	if (await applicationByReference(await db(), draft.reference!)) {
 		return { ok: false, error: 'already_received' };
 	}
-	const missing = UPLOAD_KINDS.filter(
+	const missing = uploadsRequired(draft).filter(
 		(kind) => !input.files.some((f) => f.kind === kind && f.bytes.length > 0)
 	);
 	if (missing.length > 0) {
@@ -270,7 +315,9 @@ export async function receiveUpload(input: {
 			if (!received.created) throw new Refused({});
 			const refused: Partial<Record<uploads.UploadKind, uploads.UploadRefusal>> = {};
 			for (const kind of UPLOAD_KINDS) {
-				const file = input.files.find((f) => f.kind === kind)!;
+				const file = input.files.find((f) => f.kind === kind && f.bytes.length > 0);
+				// An optional file left out (the ID copy of a change or a proxy).
+				if (!file) continue;
 				const stored = await uploads.store(
 					{
 						applicationId: received.application.id,
@@ -311,8 +358,8 @@ export function uploadErrors(
 }
 
 /**
- * A completed registration form of this account (the voter's own), by its id or its reference;
- * null for anyone else's.
+ * A completed form of this account (the voter's own: a registration or a request), by its id or
+ * its reference; null for anyone else's.
  */
 export async function draftForAccount(
 	accountId: string,
@@ -329,7 +376,7 @@ export async function draftForAccount(
 			and(
 				reference ? eq(drafts.reference, reference) : eq(drafts.id, idOrReference),
 				eq(drafts.accountId, accountId),
-				eq(drafts.journey, REGISTRATION),
+				inArray(drafts.journey, RECEIVABLE),
 				isNotNull(drafts.completedAt),
 				isNotNull(drafts.reference)
 			)
@@ -381,6 +428,10 @@ const OPEN: Application['status'][] = ['received', 'awaiting_voter'];
 export type QueueItem = {
 	id: string;
 	reference: string;
+	/** registration, change, proxy, voter_pass, temporarily_abroad, replacement. */
+	kind: string;
+	/** The election of a per-election request (its slug). */
+	election: string | null;
 	channel: ReceiptChannel;
 	receivedAt: Date;
 	dueOn: IsoDate;
@@ -430,23 +481,36 @@ export async function queue(
 		.select({
 			id: applications.id,
 			reference: applications.reference,
+			kind: applications.kind,
 			channel: applications.channel,
 			receivedAt: applications.receivedAt,
 			dueOn: applications.dueOn,
 			status: applications.status,
-			answers: applications.answers
+			answers: applications.answers,
+			request: applications.request,
+			election: elections.slug,
+			electionType: elections.type
 		})
 		.from(applications)
+		.leftJoin(elections, eq(elections.id, applications.electionId))
 		.where(where)
 		.orderBy(asc(applications.dueOn), asc(applications.receivedAt), asc(applications.id))
 		.limit(pageSize)
 		.offset((page - 1) * pageSize);
 	return {
-		items: rows.map(({ answers, ...row }) => ({
+		items: rows.map(({ answers, request, electionType, ...row }) => ({
 			...row,
 			overdue: isOverdue(row.dueOn, day),
-			types: chosenTypes(answers as Answers),
-			country: factsOf(answers as Answers).residence
+			// A request names its election; a registration the types applied for.
+			...(request
+				? {
+						types: electionType ? [electionType] : [],
+						country: request.voter.address.country
+					}
+				: {
+						types: chosenTypes(answers as Answers),
+						country: factsOf(answers as Answers).residence
+					})
 		})),
 		total,
 		overdue: totals?.overdue ?? 0,
@@ -494,7 +558,20 @@ export type ApplicationView = {
 	overdue: boolean;
 };
 
-/** Opens an application for a member of staff; the view is audited (a read of personal data). */
+/** The kind of an application (registration, change, proxy, …), or null for an unknown id. */
+export async function kindOf(applicationId: string): Promise<string | null> {
+	if (!isUuid(applicationId)) return null;
+	const [row] = await (
+		await db()
+	)
+		.select({ kind: applications.kind })
+		.from(applications)
+		.where(eq(applications.id, applicationId))
+		.limit(1);
+	return row?.kind ?? null;
+}
+
+/** Opens an application for registration for a member of staff; the view is audited (a read of personal data). */
 export async function open(
 	applicationId: string,
 	staffId: string,
@@ -507,7 +584,8 @@ export async function open(
 		.from(applications)
 		.where(eq(applications.id, applicationId))
 		.limit(1);
-	if (!application) return null;
+	// A request (a change, a proxy…) is opened by `requests.open`.
+	if (!application || application.kind !== REGISTRATION) return null;
 	const day = today(now);
 	const duplicates = await duplicatesOf(application);
 	const kase = caseOf(application, duplicates.length > 0);
@@ -605,7 +683,8 @@ export async function decide(
 				.from(applications)
 				.where(eq(applications.id, applicationId))
 				.for('update');
-			if (!application) throw new Abort('not_found');
+			// A request is decided by `requests.decide`, on its own rules.
+			if (!application || application.kind !== REGISTRATION) throw new Abort('not_found');
 			if (application.status === 'decided') throw new Abort('already_decided');
 			return decideIn(tx, application, choice, staffId, now);
 		});
@@ -745,6 +824,8 @@ export type IntakeView =
 			person: registrations.PersonData | null;
 			types: ElectionType[];
 			country: string;
+			/** A request's form (issue 4): what it asks, as the office will decide it; else null. */
+			request: Request | null;
 	  };
 
 /**
@@ -762,12 +843,25 @@ export async function intakeView(input: string, staffId: string): Promise<Intake
 		action: 'form.viewed',
 		subject: subjectOf(draft.reference!)
 	});
+	if (draft.journey !== REGISTRATION) {
+		const request = requestOf(draft.journey, answers);
+		return {
+			kind: 'form',
+			reference: draft.reference!,
+			completedAt: draft.completedAt!,
+			person: null,
+			types: [],
+			country: request?.voter.address.country ?? '',
+			request
+		};
+	}
 	return {
 		kind: 'form',
 		reference: draft.reference!,
 		completedAt: draft.completedAt!,
 		person: registrations.personFromAnswers(answers, draft.locale),
 		types: chosenTypes(answers),
-		country: factsOf(answers).residence
+		country: factsOf(answers).residence,
+		request: null
 	};
 }

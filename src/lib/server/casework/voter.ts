@@ -8,6 +8,8 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import {
 	amsterdamDay,
 	appealRoute,
+	isRequestKind,
+	requestAppealBasis,
 	compareIsoDates,
 	computeCutoffs,
 	isOverdue,
@@ -19,6 +21,7 @@ import {
 } from '$lib/domain';
 import type { Answers } from '$lib/journeys/engine';
 import { REGISTRATION, chosenTypes, dateOfBirth } from '$lib/journeys/registration';
+import * as clock from '$lib/server/clock';
 import * as config from '$lib/server/config';
 import { db } from '$lib/server/db';
 import {
@@ -33,6 +36,9 @@ import * as electionCalendar from '$lib/server/elections';
 import type { Election } from '$lib/server/elections';
 import * as registrations from '$lib/server/registrations';
 import * as uploads from '$lib/server/uploads';
+
+// Completed forms of every journey the office receives (registration and the requests).
+const RECEIVABLE = [REGISTRATION, 'change', 'vote_choice', 'temporarily_abroad', 'replacement'];
 
 /** An election a registration or an application counts for, with the dates that follow. */
 export type NextElection = {
@@ -50,6 +56,8 @@ export type NextElection = {
 
 export type VoterDecision = {
 	id: string;
+	/** The application's kind: registration, change, proxy, voter_pass, … */
+	kind: string;
 	outcome: string;
 	decidedOn: IsoDate;
 	types: Record<string, string | null>;
@@ -63,6 +71,10 @@ export type VoterDecision = {
 export type VoterApplication = {
 	id: string;
 	reference: string;
+	/** registration, change, proxy, voter_pass, temporarily_abroad, replacement. */
+	kind: string;
+	/** The election a per-election request is about. */
+	election: { slug: string; type: ElectionType; electionDay: IsoDate | null } | null;
 	status: Application['status'];
 	channel: Application['channel'];
 	receivedAt: Date;
@@ -86,7 +98,7 @@ export type VoterStatus = {
 	registration: VoterRegistration | null;
 	applications: VoterApplication[];
 	/** Completed forms linked to the account and not yet received: the voter may upload them. */
-	toUpload: { id: string; reference: string; completedAt: Date }[];
+	toUpload: { id: string; reference: string; completedAt: Date; journey: string }[];
 	/** Where an appeal goes (KW D 8), as one line. */
 	appealAddress: string;
 	/** Where to answer a question of the office. */
@@ -124,17 +136,23 @@ function nextElection(
 	};
 }
 
-function voterDecision(d: Decision, termWeeks: number): VoterDecision {
+function voterDecision(d: Decision, kind: string, termWeeks: number): VoterDecision {
 	const decidedOn = amsterdamDay(d.decidedAt);
 	const appeal = d.appealBy ? { ...appealRoute(decidedOn, termWeeks), appealBy: d.appealBy } : null;
 	if (appeal) {
-		// The day stored with the decision is the one its notice gave.
+		// The day stored with the decision is the one its notice gave; a request's appeal opens
+		// through its own article (K 8(4), L 11(4), M 4(5)), as its notice said.
 		appeal.points = appeal.points.map((p) =>
-			p.code === 'term' ? { ...p, params: { ...p.params, appealBy: d.appealBy! } } : p
+			p.code === 'term'
+				? { ...p, params: { ...p.params, appealBy: d.appealBy! } }
+				: p.code === 'council_of_state' && isRequestKind(kind)
+					? { ...p, basis: requestAppealBasis(kind) }
+					: p
 		);
 	}
 	return {
 		id: d.id,
+		kind,
 		outcome: d.outcome,
 		decidedOn,
 		types: d.types,
@@ -146,7 +164,7 @@ function voterDecision(d: Decision, termWeeks: number): VoterDecision {
 }
 
 /** The voter's own case, for the status page. */
-export async function statusFor(accountId: string, now = new Date()): Promise<VoterStatus> {
+export async function statusFor(accountId: string, now = clock.now()): Promise<VoterStatus> {
 	const database = await db();
 	const today = amsterdamDay(now);
 	const [registration, apps, linked, calendar] = await Promise.all([
@@ -157,13 +175,18 @@ export async function statusFor(accountId: string, now = new Date()): Promise<Vo
 			.where(eq(applications.accountId, accountId))
 			.orderBy(desc(applications.receivedAt)),
 		database
-			.select({ id: drafts.id, reference: drafts.reference, completedAt: drafts.completedAt })
+			.select({
+				id: drafts.id,
+				reference: drafts.reference,
+				completedAt: drafts.completedAt,
+				journey: drafts.journey
+			})
 			.from(drafts)
 			.leftJoin(applications, eq(applications.reference, drafts.reference))
 			.where(
 				and(
 					eq(drafts.accountId, accountId),
-					eq(drafts.journey, REGISTRATION),
+					inArray(drafts.journey, RECEIVABLE),
 					isNotNull(drafts.completedAt),
 					isNull(applications.id)
 				)
@@ -220,27 +243,36 @@ export async function statusFor(accountId: string, now = new Date()): Promise<Vo
 		registration: registrationView,
 		applications: apps.map((a) => {
 			const answers = a.answers as Answers;
-			const types = chosenTypes(answers);
+			const request = a.kind !== REGISTRATION;
+			const election = a.electionId ? calendar.find((e) => e.id === a.electionId) : undefined;
+			const types = request ? (election ? [election.type] : []) : chosenTypes(answers);
 			const open = a.status !== 'decided';
 			return {
 				id: a.id,
 				reference: a.reference,
+				kind: a.kind,
+				election: election
+					? { slug: election.slug, type: election.type, electionDay: election.electionDay }
+					: null,
 				status: a.status,
 				channel: a.channel,
 				receivedAt: a.receivedAt,
 				dueOn: a.dueOn,
 				overdue: open && isOverdue(a.dueOn, today),
 				types,
-				decisions: (byApplication.get(a.id) ?? []).map((d) => voterDecision(d, termWeeks)),
-				countsFor: open
-					? nextElection(calendar, types, a.receivedAt, today, dateOfBirth(answers) ?? undefined)
-					: null
+				decisions: (byApplication.get(a.id) ?? []).map((d) => voterDecision(d, a.kind, termWeeks)),
+				// A registration counts for an election by its receipt (D 3(2)); a request is about one.
+				countsFor:
+					open && !request
+						? nextElection(calendar, types, a.receivedAt, today, dateOfBirth(answers) ?? undefined)
+						: null
 			};
 		}),
 		toUpload: linked.map((d) => ({
 			id: d.id,
 			reference: d.reference!,
-			completedAt: d.completedAt!
+			completedAt: d.completedAt!,
+			journey: d.journey
 		})),
 		appealAddress: addressLine(config.councilOfState()),
 		officeEmail: config.denHaag().email ?? ''
@@ -251,7 +283,7 @@ export async function statusFor(accountId: string, now = new Date()): Promise<Vo
 export async function applicationFor(
 	accountId: string,
 	applicationId: string,
-	now = new Date()
+	now = clock.now()
 ): Promise<
 	| (VoterApplication & { files: uploads.UploadInfo[]; appealAddress: string; officeEmail: string })
 	| null

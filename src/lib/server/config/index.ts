@@ -36,6 +36,15 @@ export const DEFAULT_REPRESENTATIONS: Record<string, Address> = {
 	}
 };
 
+/**
+ * KW M 6b(4): where a voter asks in person for a replacement postal voting certificate, Den Haag's
+ * city hall (a visiting address, not the post box). SUBMISSION_DEN_HAAG_VISIT overrides it.
+ */
+export const DEFAULT_DEN_HAAG_VISIT: Address = {
+	name: 'Gemeente Den Haag, Stadhuis',
+	lines: ['Spui 70', '2511 BT Den Haag', 'Nederland']
+};
+
 function json<T>(name: string, schema: z.ZodType<T>, fallback: T): T {
 	const raw = process.env[name];
 	if (!raw) return fallback;
@@ -46,6 +55,10 @@ function json<T>(name: string, schema: z.ZodType<T>, fallback: T): T {
 
 export function denHaag(): Address {
 	return json('SUBMISSION_DEN_HAAG', address, DEFAULT_DEN_HAAG);
+}
+
+export function denHaagVisit(): Address {
+	return json('SUBMISSION_DEN_HAAG_VISIT', address, DEFAULT_DEN_HAAG_VISIT);
 }
 
 export function representation(country: string): Address | null {
@@ -128,3 +141,28 @@ export const DEFAULT_COUNCIL_OF_STATE: Address = {
 export function councilOfState(): Address {
 	return json('APPEAL_ADDRESS', address, DEFAULT_COUNCIL_OF_STATE);
 }
+
+/**
+ * KW M 4(4): where the mayor of a home municipality is told of a decision on a resident's request
+ * to vote by post from abroad. MUNICIPALITY_ADDRESSES maps a municipality's name (as voters write
+ * it; matched without regard to case, accents or spaces) to its address and, optionally, an
+ * e-mail address: with an e-mail address the notice goes by e-mail, otherwise by letter. A
+ * municipality not in the table gets a letter addressed by its name only, to be completed in the
+ * print queue.
+ */
+export function municipality(name: string): Address | null {
+	const table = json('MUNICIPALITY_ADDRESSES', addressTable, {});
+	const wanted = municipalityKey(name);
+	for (const [key, value] of Object.entries(table)) {
+		if (municipalityKey(key) === wanted) return value;
+	}
+	return null;
+}
+
+const municipalityKey = (name: string) =>
+	name
+		.normalize('NFD')
+		.replace(/\p{M}/gu, '')
+		.toLowerCase()
+		.replace(/^gemeente\s+/, '')
+		.replace(/[^a-z0-9]/g, '');

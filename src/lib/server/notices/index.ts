@@ -7,7 +7,14 @@
  * Used for decisions on applications (casework) and for ex officio decisions after a
  * population-register change (brp): both build a `NoticeDecision` and call `notify`.
  */
-import { appealRoute, ELECTION_TYPES, type IsoDate } from '$lib/domain';
+import {
+	appealRoute,
+	ELECTION_TYPES,
+	isRequestNote,
+	requestAppealBasis,
+	type IsoDate,
+	type RequestKind
+} from '$lib/domain';
 import { countryName, message } from '$lib/i18n';
 import * as config from '$lib/server/config';
 import type { Db } from '$lib/server/db';
@@ -30,6 +37,18 @@ export type NoticeDecision = {
 	remarks: string;
 	/** The last day to appeal; null when the notice is not a decision (a question). */
 	appealBy: IsoDate | null;
+	/**
+	 * A decision on a request other than a registration (a change, proxy, voter pass, postal vote
+	 * temporarily abroad, replacement): its kind and the election it is about. The notice then
+	 * speaks of that request, lists its notes apart from its reasons, and cites the article that
+	 * opens the appeal (K 8(4), L 11(4), M 4(5)).
+	 */
+	request?: NoticeRequest;
+};
+
+export type NoticeRequest = {
+	kind: RequestKind;
+	election: { type: string; electionDay: IsoDate | null } | null;
 };
 
 /** The person the notice is for, as the registration or the application records them. */
@@ -110,11 +129,18 @@ export function noticeFor(
 	locale: string = person.locale
 ): Notice {
 	const m = (key: string, params?: Record<string, string>) => message(key, params, locale);
-	const outcome = outcomeKey(decision.outcome);
+	const request = decision.request;
+	const outcome = request ? decision.outcome : outcomeKey(decision.outcome);
+	// A request's words are its kind's own: `notice_intro_proxy_granted`, …
+	const key = request ? `${request.kind}_${decision.outcome}` : outcome;
 	const sections: Section[] = [];
 
 	sections.push({
-		paragraphs: [m(`notice_intro_${outcome}`), m('notice_decided_on', { date: decision.decidedOn })]
+		paragraphs: [
+			m(`notice_intro_${key}`),
+			...(request?.election ? [electionLine(request.election, locale)] : []),
+			m('notice_decided_on', { date: decision.decidedOn })
+		]
 	});
 
 	const held = ELECTION_TYPES.filter((t) => decision.types[t]);
@@ -134,10 +160,19 @@ export function noticeFor(
 		});
 	}
 
-	if (decision.reasons.length > 0) {
+	// A request's notes (what the decision means) follow its reasons under their own heading.
+	const grounds = decision.reasons.filter((r) => !(request && isRequestNote(r.code)));
+	const notes = decision.reasons.filter((r) => request && isRequestNote(r.code));
+	if (grounds.length > 0) {
 		sections.push({
 			heading: m('notice_reasons_title'),
-			items: decision.reasons.map((r) => ({ text: reasonText(r, locale), basis: r.basis }))
+			items: grounds.map((r) => ({ text: reasonText(r, locale), basis: r.basis }))
+		});
+	}
+	if (notes.length > 0) {
+		sections.push({
+			heading: m('notice_notes_title'),
+			items: notes.map((r) => ({ text: reasonText(r, locale), basis: r.basis }))
 		});
 	}
 
@@ -180,13 +215,14 @@ export function noticeFor(
 					...(p.code === 'term' ? { appealBy: decision.appealBy! } : {}),
 					address: [court.name, ...court.lines].join(', ')
 				}),
-				basis: p.basis
+				// K 8(4), L 11(4), M 4(5) open the route of D 8 to a request's decision.
+				basis: p.code === 'council_of_state' && request ? requestAppealBasis(request.kind) : p.basis
 			}))
 		});
 	}
 
 	const subject =
-		m(`notice_subject_${outcome}`) + (decision.reference ? ` (${decision.reference})` : '');
+		m(`notice_subject_${key}`) + (decision.reference ? ` (${decision.reference})` : '');
 	const rendered = mail.renderEmail({
 		locale,
 		subject,
@@ -195,6 +231,16 @@ export function noticeFor(
 		paragraphs: sections.flatMap((section) => blocksOf(section, locale))
 	});
 	return { ...rendered, sections };
+}
+
+/** "Election: House of Representatives, 15 May 2030", in the notice's language. */
+export function electionLine(
+	election: { type: string; electionDay: IsoDate | null },
+	locale: string
+): string {
+	return election.electionDay
+		? message('notice_election', { type: election.type, date: election.electionDay }, locale)
+		: message('notice_election_undated', { type: election.type }, locale);
 }
 
 // Each reason with its articles, cited by code and address, so a reader of the plain text can

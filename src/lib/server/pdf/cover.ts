@@ -138,7 +138,7 @@ export function renderCover(
 }
 
 /** The reference in large type beside a QR code that carries exactly the reference. */
-function referenceBox(
+export function referenceBox(
 	flow: Flow,
 	reference: string,
 	texts: { text: string; style: TextStyle }[]
@@ -165,13 +165,13 @@ function referenceBox(
 	flow.y = top - height;
 }
 
-const spacer = (style: TextStyle, height: number): Block => ({
+export const spacer = (style: TextStyle, height: number): Block => ({
 	lines: [''],
 	style: { ...style, lineHeight: height }
 });
 
 /** Two columns kept on one page (or, taller than a page, one after the other). */
-function columns(flow: Flow, left: Block[], right: Block[], rightX: number): void {
+export function columns(flow: Flow, left: Block[], right: Block[], rightX: number): void {
 	const height = Math.max(heightOf(left), heightOf(right));
 	if (height > flow.pageRoom) {
 		flow.text([...left, ...right]);
@@ -184,7 +184,7 @@ function columns(flow: Flow, left: Block[], right: Block[], rightX: number): voi
 }
 
 /** Text in a tinted box with an accent bar on its left. */
-function notice(flow: Flow, blocks: Block[]): void {
+export function notice(flow: Flow, blocks: Block[]): void {
 	const pad = 10;
 	const height = heightOf(blocks) + 2 * pad;
 	flow.ensure(height);
@@ -195,7 +195,7 @@ function notice(flow: Flow, blocks: Block[]): void {
 	flow.y = top - height;
 }
 
-function bullet(flow: Flow, text: string, style: TextStyle): void {
+export function bullet(flow: Flow, text: string, style: TextStyle): void {
 	const indent = 16;
 	const blocks = [block(text, style, CONTENT_WIDTH - indent)];
 	flow.ensure(heightOf(blocks));
@@ -205,7 +205,7 @@ function bullet(flow: Flow, text: string, style: TextStyle): void {
 }
 
 /** A box to tick by hand, its text, and smaller notes under it. */
-function checklistItem(
+export function checklistItem(
 	flow: Flow,
 	text: string,
 	notes: string[],

@@ -81,9 +81,9 @@ export const FORM_NL = {
 	page: (page: number, total: number) => `Pagina ${page} van ${total}`
 } as const;
 
-const QR_WIDTH = 48;
-const CELL_GAP = 14;
-const CELL_PAD = 3;
+export const QR_WIDTH = 48;
+export const CELL_GAP = 14;
+export const CELL_PAD = 3;
 
 /** Page 2 onwards: the filled-in application form, in Dutch with the voter's language beside it. */
 export function renderForm(
@@ -232,14 +232,14 @@ export function renderForm(
 	return flow.pages;
 }
 
-type Styles = ReturnType<typeof styles>;
+export type Styles = ReturnType<typeof styles>;
 
 /** A message without parameters. */
-type Message = (inputs: Record<string, never>, options: { locale: Locale }) => string;
+export type Message = (inputs: Record<string, never>, options: { locale: Locale }) => string;
 /** The voter's-language label for a Dutch one; null when the voter reads Dutch. */
-type Translate = (message: Message) => string | null;
+export type Translate = (message: Message) => string | null;
 
-function styles(fonts: Fonts) {
+export function styles(fonts: Fonts) {
 	return {
 		label: { font: fonts.regular, size: 8.5, color: COLOR.text, lineHeight: 11 },
 		value: { font: fonts.regular, size: 10.5, lineHeight: 13.5 },
@@ -254,14 +254,17 @@ function styles(fonts: Fonts) {
 	} satisfies Record<string, TextStyle>;
 }
 
-const BOX_PAD = 10;
-const BOX_TEXT_WIDTH = CONTENT_WIDTH - 2 * BOX_PAD;
+export const BOX_PAD = 10;
+export const BOX_TEXT_WIDTH = CONTENT_WIDTH - 2 * BOX_PAD;
 
-const translated = (text: string | null, style: TextStyle, width = BOX_TEXT_WIDTH): Block[] =>
-	text ? [block(text, style, width)] : [];
+export const translated = (
+	text: string | null,
+	style: TextStyle,
+	width = BOX_TEXT_WIDTH
+): Block[] => (text ? [block(text, style, width)] : []);
 
 /** Blank vertical space inside a list of blocks. */
-const spacer = (s: Styles, height: number): Block => ({
+export const spacer = (s: Styles, height: number): Block => ({
 	lines: [''],
 	style: { ...s.note, lineHeight: height }
 });
@@ -308,7 +311,7 @@ function formHeader(
  * A section heading on a tinted band: Dutch in bold, the translation beside it, or under it
  * when it does not fit there.
  */
-function section(
+export function section(
 	flow: Flow,
 	s: Styles,
 	dutch: string,
@@ -335,14 +338,19 @@ function section(
 	flow.y = top - height;
 }
 
-type Value = { lines: string[]; note?: string | null };
+export type Value = { lines: string[]; note?: string | null };
 /** A field; `weight` sets its share of the row's width (default 1). */
-type Cell = { dutch: string; translation: string | null; value: Value; weight?: number };
+export type Cell = { dutch: string; translation: string | null; value: Value; weight?: number };
 
 /** A Dutch label with the translation beside it when both fit on one line, else under it. */
-type Label = { dutch: Block; translation: Block | null; inline: boolean };
+export type Label = { dutch: Block; translation: Block | null; inline: boolean };
 
-function layoutLabel(s: Styles, dutch: string, translation: string | null, width: number): Label {
+export function layoutLabel(
+	s: Styles,
+	dutch: string,
+	translation: string | null,
+	width: number
+): Label {
 	const space = 8;
 	const inline =
 		translation !== null &&
@@ -357,13 +365,13 @@ function layoutLabel(s: Styles, dutch: string, translation: string | null, width
 	};
 }
 
-const labelHeight = (label: Label) =>
+export const labelHeight = (label: Label) =>
 	label.inline ? heightOf([label.dutch]) : heightOf([label.dutch, ...nonNull(label.translation)]);
 
 const nonNull = <T>(value: T | null): T[] => (value === null ? [] : [value]);
 
 /** Draws a label from `top`; returns the y under it. */
-function drawLabel(page: PDFPage, s: Styles, label: Label, x: number, top: number): number {
+export function drawLabel(page: PDFPage, s: Styles, label: Label, x: number, top: number): number {
 	if (!label.inline || !label.translation) {
 		return drawBlocks(page, [label.dutch, ...nonNull(label.translation)], x, top);
 	}
@@ -379,7 +387,7 @@ function drawLabel(page: PDFPage, s: Styles, label: Label, x: number, top: numbe
  * taller than a page (not with validated input) falls back to one field under another, its value
  * running on over pages.
  */
-function layoutCells(s: Styles, row: Cell[]) {
+export function layoutCells(s: Styles, row: Cell[]) {
 	const unit =
 		(CONTENT_WIDTH - CELL_GAP * (row.length - 1)) /
 		row.reduce((sum, c) => sum + (c.weight ?? 1), 0);
@@ -403,7 +411,7 @@ function layoutCells(s: Styles, row: Cell[]) {
 	return { laid, labelsHeight, height };
 }
 
-function cells(flow: Flow, s: Styles, row: Cell[]): void {
+export function cells(flow: Flow, s: Styles, row: Cell[]): void {
 	const { laid, labelsHeight, height } = layoutCells(s, row);
 	if (height <= flow.pageRoom) {
 		flow.ensure(height);
@@ -427,7 +435,7 @@ function cells(flow: Flow, s: Styles, row: Cell[]): void {
 }
 
 /** The chosen election types side by side, each with a ticked box. */
-function elections(flow: Flow, s: Styles, chosen: [string, string | null][]): void {
+export function elections(flow: Flow, s: Styles, chosen: [string, string | null][]): void {
 	if (chosen.length === 0) return;
 	const indent = 17;
 	const width = (CONTENT_WIDTH - CELL_GAP * (chosen.length - 1)) / chosen.length;
@@ -446,7 +454,7 @@ function elections(flow: Flow, s: Styles, chosen: [string, string | null][]): vo
 }
 
 /** A bordered declaration, with fields to fill in by hand (two to a row) when asked. */
-function declarationBox(
+export function declarationBox(
 	flow: Flow,
 	s: Styles,
 	blocks: Block[],
@@ -488,7 +496,7 @@ function declarationBox(
 }
 
 /** The enclosure, the declaration of truth and the boxes for date and signature, on one page. */
-function signature(flow: Flow, s: Styles, tr: Translate): void {
+export function signature(flow: Flow, s: Styles, tr: Translate): void {
 	const boxHeight = 52;
 	const indent = 17;
 	const enclosure = [

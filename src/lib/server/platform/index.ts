@@ -3,6 +3,7 @@ import { closeDatabase, database } from '$lib/server/db';
 import * as crypto from '$lib/server/crypto';
 import * as drafts from '$lib/server/drafts';
 import * as auth from '$lib/server/auth';
+import * as limits from '$lib/server/limits';
 import * as mail from '$lib/server/mail';
 import * as uploads from '$lib/server/uploads';
 import { permissionsPolicy } from './permissions';
@@ -23,7 +24,8 @@ export async function start(): Promise<void> {
 		Promise.all([
 			drafts.purgeAbandoned().catch((error) => console.error('Purging drafts failed', error)),
 			uploads.purgeExpired().catch((error) => console.error('Purging uploads failed', error)),
-			auth.purgeExpired().catch((error) => console.error('Purging sessions failed', error))
+			auth.purgeExpired().catch((error) => console.error('Purging sessions failed', error)),
+			limits.purgeExpired().catch((error) => console.error('Purging rate limits failed', error))
 		]);
 	await purge();
 	const timer = setInterval(purge, 60 * 60 * 1000);

@@ -20,19 +20,7 @@ import {
 	type LegalRef,
 	type Reason
 } from '$lib/domain';
-import {
-	fieldErrors,
-	findStep,
-	plan,
-	readForm,
-	type Answers,
-	type Field,
-	type Note,
-	type Plan,
-	type Step,
-	type StepAnswer,
-	type Text
-} from '$lib/journeys/engine';
+import { type Answers, type Plan, type StepAnswer } from '$lib/journeys/engine';
 import {
 	REGISTRATION,
 	chosenTypes,
@@ -42,9 +30,11 @@ import {
 	registration
 } from '$lib/journeys/registration';
 import { countryName, formatDate, message } from '$lib/i18n';
+import * as clock from '$lib/server/clock';
 import * as config from '$lib/server/config';
 import * as pdfs from '$lib/server/pdf';
 import * as drafts from '$lib/server/drafts';
+import * as runner from '$lib/server/journeys/runner';
 import * as electionCalendar from '$lib/server/elections';
 import type { Election } from '$lib/server/elections';
 
@@ -52,126 +42,36 @@ export type { Where } from '$lib/paths';
 import type { Where } from '$lib/paths';
 
 /** The decision date is the calendar day in Den Haag (KW: every cut-off is Den Haag's day). */
-export const today = (now = new Date()): IsoDate => amsterdamDay(now);
+export const today = (now = clock.now()): IsoDate => amsterdamDay(now);
 
 export async function start(locale: string): Promise<string> {
 	const { token } = await drafts.create(REGISTRATION, locale);
 	return token;
 }
 
-function where(p: Plan): Where {
-	if (p.position.kind === 'step') return { kind: 'step', step: p.position.step.id };
-	if (p.position.kind === 'outcome') return { kind: 'result' };
-	return { kind: 'check' };
-}
+const def: runner.Runnable = { id: REGISTRATION, journey: registration };
 
-async function load(token: string) {
-	const draft = await drafts.find(token, REGISTRATION);
-	if (!draft) return null;
-	const answers = draft.answers as Answers;
-	return { draft, answers, plan: plan(registration, answers, today()) };
-}
+const where = runner.where;
+const load = (token: string) => runner.load(def, token);
 
 /** Where a resume link, or a request for a page the voter cannot be on yet, should go. */
-export async function resume(token: string): Promise<Where | null> {
-	const state = await load(token);
-	if (!state) return null;
-	return state.draft.completedAt ? { kind: 'done' } : where(state.plan);
-}
+export const resume = (token: string) => runner.resume(def, token);
 
-export type TranscriptEntry = { step: string; question: Text; answer: Text[] };
-
-function transcript(p: Plan, until?: Step): TranscriptEntry[] {
-	const entries: TranscriptEntry[] = [];
-	for (const step of p.answered) {
-		if (step === until) break;
-		const answer = p.answers[step.id] as StepAnswer;
-		entries.push({
-			step: step.id,
-			question: step.question,
-			answer: step.summary(answer, { today: today(), answers: p.answers })
-		});
-	}
-	return entries;
-}
-
-export type StepView = {
-	step: string;
-	question: Text;
-	hint?: Text;
-	notes: Note[];
-	fields: Field[];
-	values: StepAnswer;
-	transcript: TranscriptEntry[];
-	back: string | null;
-};
+export type { StepView, SubmitResult, TranscriptEntry } from '$lib/server/journeys/runner';
+type TranscriptEntry = runner.TranscriptEntry;
+const transcript = runner.transcript;
 
 /**
  * The page for one step: the current one, or one already answered (a "Change"). Anything else
  * redirects to where the voter really is: the server, not the URL, decides the path.
  */
-export async function viewStep(
-	token: string,
-	stepId: string
-): Promise<{ view: StepView } | { redirect: Where } | null> {
-	const state = await load(token);
-	if (!state) return null;
-	if (state.draft.completedAt) return { redirect: { kind: 'done' } };
-	const { plan: p } = state;
-	const step = findStep(registration, stepId);
-	const current = p.position.kind === 'step' ? p.position.step : null;
-	if (!step || (step !== current && !p.answered.includes(step))) return { redirect: where(p) };
-	const index = p.answered.indexOf(step);
-	const previous = index === -1 ? p.answered.at(-1) : p.answered[index - 1];
-	const ctx = { today: today(), answers: p.answers };
-	return {
-		view: {
-			step: step.id,
-			question: step.question,
-			hint: step.hint,
-			notes: step.notes?.(ctx) ?? [],
-			fields: step.fields(ctx),
-			values: p.answers[step.id] ?? {},
-			transcript: transcript(p, step),
-			back: previous?.id ?? null
-		}
-	};
+export async function viewStep(token: string, stepId: string) {
+	const result = await runner.viewStep(def, token, stepId);
+	return result && 'view' in result ? { view: result.view } : result;
 }
 
-export type SubmitResult =
-	| { ok: true; next: Where }
-	| { ok: false; values: StepAnswer; errors: Record<string, string> }
-	| null;
-
-export async function submitStep(
-	token: string,
-	stepId: string,
-	form: FormData,
-	locale: string
-): Promise<SubmitResult> {
-	// Two attempts: if another tab saved in between, re-read and apply this answer on top.
-	for (let attempt = 0; attempt < 2; attempt++) {
-		const state = await load(token);
-		if (!state) return null;
-		if (state.draft.completedAt) return { ok: true, next: { kind: 'done' } };
-		const { plan: p } = state;
-		const step = findStep(registration, stepId);
-		const current = p.position.kind === 'step' ? p.position.step : null;
-		if (!step || (step !== current && !p.answered.includes(step))) {
-			return { ok: true, next: where(p) };
-		}
-		const ctx = { today: today(), answers: p.answers };
-		const fields = step.fields(ctx);
-		const values = readForm(fields, form);
-		const parsed = step.schema(ctx).safeParse(values);
-		if (!parsed.success) return { ok: false, values, errors: fieldErrors(fields, parsed.error) };
-		const next = plan(registration, { ...state.answers, [step.id]: values }, today());
-		if (await drafts.saveAnswers(state.draft, next.answers, locale)) {
-			return { ok: true, next: where(next) };
-		}
-	}
-	throw new Error('The draft changed twice while saving');
-}
+export const submitStep = (token: string, stepId: string, form: FormData, locale: string) =>
+	runner.submitStep(def, token, stepId, form, locale);
 
 export type Verdict = { type: ElectionType; eligible: boolean; reasons: Reason[] };
 
@@ -268,7 +168,7 @@ function deadline(answers: Answers, types: ElectionType[], list: Election[]): De
 	const target = nextRegistrationTarget(
 		list.map((e) => ({ ...e, id: e.slug })),
 		types,
-		new Date(),
+		clock.now(),
 		{ dateOfBirth: dob ?? undefined, startsOn }
 	);
 	if (!target || !target.election.electionDay) return null;
@@ -340,17 +240,11 @@ export async function viewCheck(token: string): Promise<CheckView | { redirect: 
 }
 
 /** The voter confirms their answers: the draft gets its reference and the form can be printed. */
-export async function confirm(token: string): Promise<Where | null> {
-	const state = await load(token);
-	if (!state) return null;
-	if (!state.draft.completedAt && state.plan.position.kind !== 'check') return where(state.plan);
-	await drafts.complete(state.draft);
-	return { kind: 'done' };
-}
+export const confirm = (token: string) => runner.confirm(def, token);
 
 export type DoneView = CheckView & { reference: string };
 
-type State = NonNullable<Awaited<ReturnType<typeof load>>>;
+type State = runner.State;
 
 async function doneOf(state: State): Promise<DoneView | { redirect: Where }> {
 	if (!state.draft.completedAt || !state.draft.reference) return { redirect: where(state.plan) };

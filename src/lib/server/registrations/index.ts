@@ -4,7 +4,7 @@
  * population-register changes); read by the voter's status page and the office.
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import {
 	ELECTION_TYPES,
 	lookupKey,
@@ -231,4 +231,130 @@ export async function findById(id: string, today: IsoDate): Promise<Registration
 		.where(eq(registrations.id, id))
 		.limit(1);
 	return registration ? withTypes(target, registration, today) : null;
+}
+
+/** A change of the registration as the voter asked it (KW D 3(3), D 7(1)): absent keys stay. */
+export type RegistrationChange = {
+	residentialAddress?: PostalAddress;
+	/** null removes the correspondence address. */
+	correspondenceAddress?: PostalAddress | null;
+	email?: string | null;
+	phone?: string | null;
+	name?: { surname: string; firstNames: string };
+	/** The types to be registered for from now on. */
+	electionTypes?: ElectionType[];
+};
+
+export type ChangeApplied = {
+	registration: Registration;
+	/** Per type as the decision records it: the start of each type held, null for each ended. */
+	types: Record<string, string | null>;
+};
+
+/**
+ * The registration with its types; locked for the decision's transaction unless `lock` is false
+ * (a page that only shows it). Null if unknown.
+ */
+export async function loadWithTypes(
+	tx: Db,
+	id: string,
+	lock = true
+): Promise<{ registration: Registration; types: RegistrationType[] } | null> {
+	const query = tx.select().from(registrations).where(eq(registrations.id, id));
+	const [registration] = lock ? await query.for('update') : await query;
+	if (!registration) return null;
+	const types = await tx
+		.select()
+		.from(registrationTypes)
+		.where(eq(registrationTypes.registrationId, id));
+	return { registration, types };
+}
+
+const heldOn = (types: RegistrationType[], day: IsoDate) =>
+	types.filter((t) => t.endedOn === null || t.endedOn > day);
+
+/**
+ * Applies a change on the decision day, inside the decision's transaction: the data KB D 4(a)
+ * lists as asked, and the types (each type asked for and not held starts on `startsOn`, KW D 3(1);
+ * each type held and not asked for ends on `today`, end cause `own_request`). The lookup key
+ * follows a new surname or country of residence.
+ */
+export async function applyChange(
+	tx: Db,
+	current: { registration: Registration; types: RegistrationType[] },
+	change: RegistrationChange,
+	plan: { start: { type: ElectionType; startsOn: IsoDate }[]; end: ElectionType[] },
+	today: IsoDate
+): Promise<ChangeApplied> {
+	const before = current.registration;
+	const surname = change.name?.surname ?? before.surname;
+	const residentialAddress = change.residentialAddress ?? before.residentialAddress;
+	const set: Partial<typeof registrations.$inferInsert> = {
+		surname,
+		firstNames: change.name?.firstNames ?? before.firstNames,
+		residentialAddress,
+		lookupKey: keyOf({ surname, birthDate: before.birthDate, residentialAddress })
+	};
+	if (change.correspondenceAddress !== undefined) {
+		set.correspondenceAddress = change.correspondenceAddress;
+	}
+	if (change.email !== undefined) set.email = change.email;
+	if (change.phone !== undefined) set.phone = change.phone;
+	const [registration] = await tx
+		.update(registrations)
+		.set({ ...set, updatedAt: sql`now()` })
+		.where(eq(registrations.id, before.id))
+		.returning();
+	for (const { type, startsOn } of plan.start) {
+		// One row per type: a type that ended before starts again on its own row.
+		await tx
+			.insert(registrationTypes)
+			.values({ registrationId: before.id, type, startsOn })
+			.onConflictDoUpdate({
+				target: [registrationTypes.registrationId, registrationTypes.type],
+				set: { startsOn, endedOn: null, endReason: null }
+			});
+	}
+	await endTypes(tx, before.id, plan.end, today);
+	const types: Record<string, string | null> = {};
+	for (const t of heldOn(current.types, today)) types[t.type] = t.startsOn;
+	for (const t of plan.start) types[t.type] = t.startsOn;
+	for (const t of plan.end) types[t] = null;
+	return { registration: registration as Registration, types };
+}
+
+/**
+ * Removal on the voter's own request (a change like any other, KW D 7(1)): every type held ends
+ * today (end cause `own_request`) and the registration is marked removed.
+ */
+export async function removeOnRequest(
+	tx: Db,
+	current: { registration: Registration; types: RegistrationType[] },
+	today: IsoDate
+): Promise<ChangeApplied> {
+	const ended = heldOn(current.types, today).map((t) => t.type);
+	await endTypes(tx, current.registration.id, ended, today);
+	const [registration] = await tx
+		.update(registrations)
+		.set({ status: 'removed', updatedAt: sql`now()` })
+		.where(eq(registrations.id, current.registration.id))
+		.returning();
+	return {
+		registration: registration as Registration,
+		types: Object.fromEntries(ended.map((t) => [t, null]))
+	};
+}
+
+async function endTypes(tx: Db, registrationId: string, types: ElectionType[], today: IsoDate) {
+	if (types.length === 0) return;
+	await tx
+		.update(registrationTypes)
+		.set({ endedOn: today, endReason: 'own_request' })
+		.where(
+			and(
+				eq(registrationTypes.registrationId, registrationId),
+				inArray(registrationTypes.type, types),
+				or(isNull(registrationTypes.endedOn), gt(registrationTypes.endedOn, today))
+			)
+		);
 }

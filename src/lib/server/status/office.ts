@@ -5,7 +5,7 @@
  * its reasons, notified to the address the request gave, with the appeal route (KW D 8).
  * Every view of a person's data and every decision is audited.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import {
 	appealRoute,
 	COUNTRY_CODES,
@@ -151,13 +151,41 @@ export async function search(
 	staff: Staff,
 	now = new Date()
 ): Promise<Found[]> {
+	return findRegistrations(
+		query,
+		forRequest.firstNames,
+		`status_request:${forRequest.id}`,
+		staff,
+		now
+	);
+}
+
+/**
+ * The search behind `search`, for any case that must find a voter's registration (a status
+ * request, or a request the office decides: a change, a proxy, a voter pass, a replacement):
+ * by surname and date of birth in every country, plus the registrations named by `ids` (the
+ * voter's account, the BSN's blind index). Audited against `subject`.
+ */
+export async function findRegistrations(
+	query: { surname: string; birthDate: IsoDate; ids?: string[] },
+	firstNames: string,
+	subject: string,
+	staff: Staff,
+	now = new Date()
+): Promise<Found[]> {
 	const keys = COUNTRY_CODES.map((c) => lookupKey(query.surname, query.birthDate, c));
+	const ids = (query.ids ?? []).filter((id) => UUID.test(id));
 	const database = await db();
-	const found = await registrationsWithTypes(database, inArray(registrations.lookupKey, keys));
+	const found = await registrationsWithTypes(
+		database,
+		ids.length > 0
+			? or(inArray(registrations.lookupKey, keys), inArray(registrations.id, ids))
+			: inArray(registrations.lookupKey, keys)
+	);
 	await audit.record({
 		actor: actorOf(staff),
 		action: 'registration.searched',
-		subject: `status_request:${forRequest.id}`,
+		subject,
 		details: { results: found.map((r) => r.id) }
 	});
 	const day = today(now);
@@ -171,7 +199,7 @@ export async function search(
 			removed: r.status === 'removed',
 			standing: standing(r.status === 'active' && !r.deceasedOn ? r.types : [], day),
 			types: r.types,
-			namesFit: firstNamesMatch(forRequest.firstNames, r.firstNames)
+			namesFit: firstNamesMatch(firstNames, r.firstNames)
 		}))
 		.sort((a, b) => Number(b.namesFit) - Number(a.namesFit) || a.id.localeCompare(b.id));
 }

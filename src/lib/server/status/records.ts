@@ -10,6 +10,7 @@ import {
 	type IsoDate,
 	type Standing
 } from '$lib/domain';
+import * as clock from '$lib/server/clock';
 import type { Db } from '$lib/server/db';
 import {
 	registrations,
@@ -21,7 +22,7 @@ import * as mail from '$lib/server/mail';
 import { registeredAnswer } from './compose';
 
 /** The Den Haag calendar day: the 7-day term counts in its days (KB D 8). */
-export const today = (now = new Date()): IsoDate => amsterdamDay(now);
+export const today = (now = clock.now()): IsoDate => amsterdamDay(now);
 
 export type Candidate = Registration & { types: (HeldType & { endReason: string | null })[] };
 
