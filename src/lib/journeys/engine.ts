@@ -47,10 +47,33 @@ export type Field = {
 	options?: Option[];
 };
 
+/** An upcoming election as a journey sees it (per-election requests: K 7, L 9, M 3, M 6b). */
+export type ElectionInfo = {
+	slug: string;
+	type: 'TK' | 'EP' | 'KNI';
+	/** Null while the day is not yet known. */
+	electionDay: string | null;
+	nominationDay: string | null;
+	/** The day Den Haag sends (or sent) the postal voting certificates, if known (M 6(3)). */
+	certificatesSentOn: string | null;
+	provisional: boolean;
+};
+
+/** Facts from outside the answers that a journey's steps depend on, loaded for each request. */
+export type JourneyData = {
+	/** The calendar's elections (the server loads them only for journeys that ask). */
+	elections: ElectionInfo[];
+	/** Now, as an ISO instant (the portal's clock): for cut-offs with a time of day. */
+	now: string;
+};
+
+export const NO_DATA: JourneyData = Object.freeze({ elections: [], now: '' }) as JourneyData;
+
 export type Context = {
 	/** The decision date: today in Den Haag. */
 	today: string;
 	answers: Answers;
+	data: JourneyData;
 };
 
 /** A note shown under the question: an explanation with its legal basis. */
@@ -101,29 +124,34 @@ export function isValid(step: Step, answer: StepAnswer | undefined, ctx: Context
  * Walks the journey from the start: the first step that applies and has no valid answer is where
  * the voter is. An outcome reached on the way ends the conversation there.
  */
-export function plan(journey: Journey, answers: Answers, today: string): Plan {
+export function plan(
+	journey: Journey,
+	answers: Answers,
+	today: string,
+	data: JourneyData = NO_DATA
+): Plan {
 	const kept: Answers = {};
 	const answered: Step[] = [];
 	for (const step of journey.steps) {
-		const ctx: Context = { today, answers: kept };
+		const ctx: Context = { today, answers: kept, data };
 		if (step.applies && !step.applies(ctx)) continue;
 		const answer = answers[step.id];
 		if (!isValid(step, answer, ctx)) {
 			return {
 				answered,
 				position: { kind: 'step', step },
-				answers: keepLater(kept, answers, journey, step, today)
+				answers: keepLater(kept, answers, journey, step, today, data)
 			};
 		}
 		kept[step.id] = answer as StepAnswer;
 		answered.push(step);
-		const outcome = journey.outcome({ today, answers: kept });
+		const outcome = journey.outcome({ today, answers: kept, data });
 		if (outcome) {
 			const after = journey.steps[journey.steps.indexOf(step) + 1];
 			return {
 				answered,
 				position: { kind: 'outcome', outcome },
-				answers: after ? keepLater(kept, answers, journey, after, today) : kept
+				answers: after ? keepLater(kept, answers, journey, after, today, data) : kept
 			};
 		}
 	}
@@ -141,13 +169,14 @@ function keepLater(
 	all: Answers,
 	journey: Journey,
 	from: Step,
-	today: string
+	today: string,
+	data: JourneyData
 ): Answers {
 	const result: Answers = { ...kept };
 	for (const step of journey.steps.slice(journey.steps.indexOf(from))) {
 		const answer = all[step.id];
 		if (answer === undefined) continue;
-		if (step.applies && !step.applies({ today, answers: result })) continue;
+		if (step.applies && !step.applies({ today, answers: result, data })) continue;
 		result[step.id] = answer;
 	}
 	return result;

@@ -380,7 +380,7 @@ const addressSchema = () =>
 // A deliberately loose check: one @, something on both sides, a dot in the domain. The office
 // confirms the address by writing to it.
 export const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/u;
-const PHONE = /^\+?[0-9 ()./-]{6,30}$/u;
+export const PHONE = /^\+?[0-9 ()./-]{6,30}$/u;
 
 /** The Dutch citizen service number passes the eleven-test (elfproef). */
 export function isBsn(digits: string): boolean {
