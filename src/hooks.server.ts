@@ -25,9 +25,17 @@ export const handle: Handle = sequence(
 	i18n
 );
 
-// Unexpected errors (and unknown pages) get a message in the visitor's language; the details go
-// to the server log only.
+// Unexpected errors get a message in the visitor's language, the details go to the server log;
+// a request SvelteKit refuses itself (an unknown page, a body that is not a form) is the client's
+// error: a clear message, and nothing in the log to alarm anyone.
 export const handleError: HandleServerError = ({ error, status }) => {
-	if (status !== 404) console.error(error);
-	return { message: status === 404 ? m.error_404_text() : m.error_500_text() };
+	if (status >= 500) console.error(error);
+	return {
+		message:
+			status === 404
+				? m.error_404_text()
+				: status < 500
+					? m.error_bad_request()
+					: m.error_500_text()
+	};
 };

@@ -5,6 +5,7 @@
 import * as messages from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Text } from '$lib/journeys/engine';
+import { wallClock } from '$lib/domain/zones';
 
 type MessageFn = (params?: Record<string, string>, options?: { locale?: string }) => string;
 const catalogue = messages as unknown as Record<string, MessageFn | undefined>;
@@ -135,4 +136,22 @@ export function formatTime(date: Date, locale: string = getLocale(), timeZone?: 
 		minute: '2-digit',
 		timeZone
 	}).format(date);
+}
+
+/**
+ * An instant as its day and time read in a time zone: "woensdag 13 maart 2030, 18:59". For a Den
+ * Haag cut-off shown in the voter's own zone (the instant is the law's; only its reading moves).
+ */
+export function formatInstant(
+	instant: Date,
+	timeZone: string,
+	locale: string = getLocale()
+): string {
+	const { day, time } = wallClock(instant, timeZone);
+	return message('datetime', { date: formatDate(day, locale, true), time }, locale);
+}
+
+/** A time zone's IANA name as people read it: "America/New_York" → "America/New York". */
+export function timeZoneName(zone: string): string {
+	return zone.replace(/_/g, ' ');
 }

@@ -4,17 +4,22 @@ export type Where =
 
 export const registerStart = '/register';
 
-export function registerPath(token: string, where?: Where | { kind: 'pdf' }): string {
-	const base = `/register/${token}`;
-	if (!where) return base;
+/** A part of a journey that starts at `base` (`/register`, `/change`…), for the draft `token`. */
+export function flowPath(base: string, token: string, where?: Where | { kind: 'pdf' }): string {
+	const root = `${base}/${token}`;
+	if (!where) return root;
 	switch (where.kind) {
 		case 'step':
-			return `${base}/${where.step}`;
+			return `${root}/${where.step}`;
 		case 'pdf':
-			return `${base}/form.pdf`;
+			return `${root}/form.pdf`;
 		default:
-			return `${base}/${where.kind}`;
+			return `${root}/${where.kind}`;
 	}
+}
+
+export function registerPath(token: string, where?: Where | { kind: 'pdf' }): string {
+	return flowPath(registerStart, token, where);
 }
 
 /** The id of a field's first focusable control, for error-summary links. */

@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { amsterdamDay } from '$lib/domain';
 import * as auth from '$lib/server/auth';
+import * as overview from '$lib/server/overview';
 
 export const load: PageServerLoad = async (event) => {
 	const voter = auth.requireVoter(event);
@@ -14,7 +15,9 @@ export const load: PageServerLoad = async (event) => {
 			added: amsterdamDay(p.createdAt),
 			lastUsed: p.lastUsedAt ? amsterdamDay(p.lastUsedAt) : null
 		})),
-		sessions: await auth.countSessions(voter.accountId)
+		sessions: await auth.countSessions(voter.accountId),
+		// Issue 4 items 2 and 7: the elections this voter is registered for, what is still open.
+		overview: await overview.forVoter(voter.accountId)
 	};
 };
 

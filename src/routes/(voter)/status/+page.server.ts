@@ -3,9 +3,13 @@ import type { Actions } from './$types';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 import * as status from '$lib/server/status';
 import { formData } from '$lib/server/registration/navigation';
+import * as limits from '$lib/server/limits';
 
 export const actions: Actions = {
-	default: async ({ request }) => {
+	default: async (event) => {
+		const { request } = event;
+		// Per requester, never per person asked about: nobody can use up someone else's checks.
+		await limits.enforce(event, 'statusRequest');
 		// The floor is counted from here: everything before this point (hooks, language) does the
 		// same for every request, whoever is asked about.
 		const startedAt = performance.now();

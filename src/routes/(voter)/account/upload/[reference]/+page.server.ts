@@ -5,6 +5,7 @@ import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 import * as auth from '$lib/server/auth';
 import * as casework from '$lib/server/casework';
 import { formData } from '$lib/server/registration/navigation';
+import * as limits from '$lib/server/limits';
 
 function notFound(): never {
 	error(404, { message: m.account_application_not_found() });
@@ -19,12 +20,14 @@ export const load: PageServerLoad = async (event) => {
 	const draft = await casework.draftForAccount(voter.accountId, event.params.reference);
 	if (!draft) notFound();
 	if (await casework.isReceived(draft.reference!)) toStatus();
-	return { reference: draft.reference! };
+	// The ID copy only where the law asks for it (casework.uploadsRequired).
+	return { reference: draft.reference!, required: casework.uploadsRequired(draft) };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
 		const voter = auth.requireVoter(event);
+		await limits.enforce(event, 'upload', limits.accountSubject(voter.accountId));
 		const draft = await casework.draftForAccount(voter.accountId, event.params.reference);
 		if (!draft) notFound();
 		const files = await casework.forms.readUploadFiles(await formData(event.request));
