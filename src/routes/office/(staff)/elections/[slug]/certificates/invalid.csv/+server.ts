@@ -1,0 +1,21 @@
+import { error } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import * as m from '$lib/paraglide/messages.js';
+import * as auth from '$lib/server/auth';
+import * as certificates from '$lib/server/certificates';
+
+// The extract of invalid certificates for the postal voting bureaus (KW M 5(3)), streamed as CSV.
+// Every download is audited (who, which list); the browser and proxies keep nothing.
+export const GET: RequestHandler = async (event) => {
+	const staff = auth.requireStaff(event, 'clerk', 'decider', 'admin');
+	const list = await certificates.download(event.params.slug, 'invalid', staff.accountId);
+	if (!list) error(404, { message: m.office_certificates_not_found() });
+	return new Response(list.body, {
+		headers: {
+			'Content-Type': 'text/csv; charset=utf-8',
+			'Content-Disposition': `attachment; filename="${list.filename}"`,
+			'Cache-Control': 'private, no-store',
+			'X-Content-Type-Options': 'nosniff'
+		}
+	});
+};
