@@ -24,13 +24,24 @@ declare module 'vitest' {
 		adminEnrolmentLink: string | null;
 		/** The admin's signed-in browser state (Playwright storageState, as JSON). */
 		adminStorageState: string | null;
+		/** A second server whose clock stands still at `clock` (CLOCK), for countdowns. */
+		clockedURL: string;
+		/** The instant the clocked server's clock is fixed at (ISO 8601). */
+		clock: string;
 	}
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const STARTUP_MS = 60_000;
+// Generous: two servers start at once, and a loaded two-core machine migrates PGlite slowly.
+const STARTUP_MS = 180_000;
+/**
+ * The clocked server's fixed time: 10 February 2030, 11:00 in Den Haag. The seeded TK election of
+ * 15 May 2030 (certificates sent 20 February) then has its proxy/voter-pass cut-off nine days
+ * ahead, the change cut-off (13 March) 31 days ahead, and every later one still open.
+ */
+export const E2E_CLOCK = '2030-02-10T10:00:00.000Z';
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const server = createServer();
 		server.unref();
@@ -45,7 +56,7 @@ function freePort(): Promise<number> {
 }
 
 /** A database of this run's own on the server DATABASE_URL points to. */
-async function createDatabase(url: string) {
+export async function createDatabase(url: string) {
 	const name = `e2e_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
 	const admin = postgres(url, { max: 1, onnotice: () => {} });
 	try {
@@ -69,7 +80,7 @@ async function createDatabase(url: string) {
 	};
 }
 
-async function waitForServer(url: string, server: ChildProcess, log: string) {
+export async function waitForServer(url: string, server: ChildProcess, log: string) {
 	const deadline = Date.now() + STARTUP_MS;
 	while (Date.now() < deadline) {
 		if (server.exitCode !== null) {
@@ -147,15 +158,59 @@ export default async function setup(project: TestProject) {
 		project.provide('adminEnrolmentLink', null);
 		project.provide('adminStorageState', null);
 		project.provide('mailDir', null);
+		// Start that server's twin with CLOCK=E2E_CLOCK yourself and name it here.
+		project.provide(
+			'clockedURL',
+			(process.env.E2E_CLOCKED_URL ?? process.env.E2E_BASE_URL).replace(/\/$/, '')
+		);
+		project.provide('clock', E2E_CLOCK);
 		return;
 	}
 	if (!existsSync(path.join(ROOT, 'build', 'index.js'))) {
 		throw new Error('No production build: run `npm run build` before `npm run test:e2e`.');
 	}
+	const work = mkdtempSync(path.join(tmpdir(), 'e2e-'));
+	// E-mail goes to a real SMTP server in this process; tests read what it received.
+	const mail = await startMailDrop(path.join(work, 'mail'));
+	project.provide('mailDir', mail.dir);
+	const servers: Started[] = [];
+	try {
+		const [main, clocked] = await Promise.all([
+			startServer(work, 'main', mail.url, {}),
+			startServer(work, 'clocked', mail.url, { CLOCK: E2E_CLOCK })
+		]);
+		servers.push(main, clocked);
+		const printed = await main.link;
+		project.provide('adminEnrolmentLink', printed);
+		project.provide('adminStorageState', await enrolAdmin(main.origin, printed));
+		project.provide('baseURL', main.origin);
+		project.provide('clockedURL', clocked.origin);
+		project.provide('clock', E2E_CLOCK);
+	} catch (error) {
+		await Promise.all(servers.map((s) => s.stop()));
+		await mail.close();
+		throw error;
+	}
+
+	return async () => {
+		for (const server of servers) await server.stop();
+		await mail.close();
+		rmSync(work, { recursive: true, force: true });
+	};
+}
+
+type Started = { origin: string; link: Promise<string>; stop: () => Promise<void> };
+
+/** One `node build` on a free port with storage of its own; `extra` adds to its environment. */
+async function startServer(
+	work: string,
+	name: string,
+	smtpUrl: string,
+	extra: NodeJS.ProcessEnv
+): Promise<Started> {
 	const port = await freePort();
 	const origin = `http://localhost:${port}`;
-	const work = mkdtempSync(path.join(tmpdir(), 'e2e-'));
-	const log = path.join(work, 'server.log');
+	const log = path.join(work, `${name}.log`);
 
 	const env: NodeJS.ProcessEnv = {
 		...process.env,
@@ -169,18 +224,30 @@ export default async function setup(project: TestProject) {
 		BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
 		// Fictional registered voters (src/lib/server/db/demo.ts): the status request tests need
 		// someone registered to ask about. Allowed because ORIGIN is localhost.
-		DEMO_DATA: '1'
+		DEMO_DATA: '1',
+		SMTP_URL: smtpUrl,
+		// Every browser test comes from 127.0.0.1: the whole suite is one client to the rate limits
+		// (src/lib/server/limits, tested on their own), so they are raised far above its needs.
+		RATE_LIMITS: JSON.stringify(
+			Object.fromEntries(
+				[
+					'signIn',
+					'passkeyRegistration',
+					'passkeyAdd',
+					'statusRequest',
+					'draftCreation',
+					'upload'
+				].map((name) => [name, { max: 100_000, windowSeconds: 3600 }])
+			)
+		),
+		...extra
 	};
-	// E-mail goes to a real SMTP server in this process; tests read what it received.
-	const mail = await startMailDrop(path.join(work, 'mail'));
-	env.SMTP_URL = mail.url;
-	project.provide('mailDir', mail.dir);
 	let database: Awaited<ReturnType<typeof createDatabase>> | null = null;
 	if (process.env.DATABASE_URL) {
 		database = await createDatabase(process.env.DATABASE_URL);
 		env.DATABASE_URL = database.url;
 	} else {
-		env.DATA_DIR = path.join(work, 'data');
+		env.DATA_DIR = path.join(work, `${name}-data`);
 	}
 
 	const out = createWriteStream(log);
@@ -189,37 +256,28 @@ export default async function setup(project: TestProject) {
 	server.stdout?.pipe(out);
 	server.stderr?.pipe(out);
 	const link = adminLink(server);
-
-	let adminState: string;
-	try {
-		await waitForServer(origin, server, log);
-		const printed = await link;
-		project.provide('adminEnrolmentLink', printed);
-		adminState = await enrolAdmin(origin, printed);
-	} catch (error) {
-		await stop(server);
-		await mail.close();
-		await database?.drop();
-		throw error;
-	}
-	console.log(
-		`e2e: node build on ${origin} with ${database ? 'PostgreSQL (own database)' : 'PGlite'}; log ${log}`
-	);
-	project.provide('baseURL', origin);
-	project.provide('adminStorageState', adminState);
-
-	return async () => {
+	// Only the main server's link is used; the other's must not fail the run when it times out.
+	link.catch(() => {});
+	const stopAll = async () => {
 		const died = server.exitCode !== null || server.signalCode !== null;
 		await stop(server);
-		await mail.close();
 		out.end();
 		await database?.drop();
 		const output = readFileSync(log, 'utf8');
 		// A server-side exception shows here even when a page hid it behind a friendly error.
 		if (died || /error/i.test(output)) {
 			const how = died ? `exited early (${server.exitCode ?? server.signalCode})` : 'logged';
-			console.log(`e2e: node build ${how}; server log:\n${output}`);
+			console.log(`e2e: ${name} server ${how}; server log:\n${output}`);
 		}
-		rmSync(work, { recursive: true, force: true });
 	};
+	try {
+		await waitForServer(origin, server, log);
+	} catch (error) {
+		await stopAll();
+		throw error;
+	}
+	console.log(
+		`e2e: ${name} server on ${origin} with ${database ? 'PostgreSQL (own database)' : 'PGlite'}; log ${log}`
+	);
+	return { origin, link, stop: stopAll };
 }

@@ -31,6 +31,8 @@ const PUBLIC_IMPORTS = new Set([
 	'./$types',
 	'zod',
 	'$lib/server/auth',
+	// Counts attempts per client; reads no one's data.
+	'$lib/server/limits',
 	'$lib/paraglide/runtime',
 	'$lib/paraglide/messages.js'
 ]);

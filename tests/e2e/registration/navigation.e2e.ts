@@ -97,11 +97,13 @@ test('the route announcer tells the new page and stays visually hidden under the
 }) => {
 	const r = new Registration(page, 'en', { axe: false });
 	await r.start();
+	// SvelteKit's announcer (aria-live) is a framework element without a role of its own. It is
+	// added once the app has started: only then does Continue navigate in the page.
+	const announcer = page.locator('#svelte-announcer');
+	await announcer.waitFor({ state: 'attached' });
 	await r.yesNo(true).check();
 	await r.continue();
 	await r.expectStep('residence');
-	// SvelteKit's announcer (aria-live) is a framework element without a role of its own.
-	const announcer = page.locator('#svelte-announcer');
 	await expect.poll(() => announcer.textContent()).toBe(await page.title());
 	const box = await announcer.boundingBox();
 	expect(box && box.width <= 1 && box.height <= 1, JSON.stringify(box)).toBe(true);

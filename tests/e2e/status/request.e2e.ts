@@ -136,7 +136,7 @@ const TEXTS = {
 			'Kies per e-mail of per post'
 		],
 		sentTitle: 'Wij hebben uw vraag ontvangen',
-		homeLink: 'Vraag uw registratie na'
+		homeLink: 'Nagaan of u geregistreerd bent'
 	},
 	en: {
 		path: '/en/status',
@@ -164,7 +164,7 @@ const TEXTS = {
 			'Choose email or post'
 		],
 		sentTitle: 'We have received your request',
-		homeLink: 'Ask whether you are registered'
+		homeLink: 'Check whether you are registered'
 	}
 } as const;
 type Locale = keyof typeof TEXTS;

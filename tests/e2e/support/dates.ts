@@ -46,3 +46,10 @@ export function seventeenYearOld(today = todayInDenHaag()): { dob: IsoDate; star
 	while (dob.endsWith('-02-29')) dob = addDays(addYears(today, -17), -++days);
 	return { dob, startsOn: addDays(addYears(dob, 18), -44) };
 }
+
+/** Calendar days from a to b (b − a). */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+	const [ya, ma, da] = parse(a);
+	const [yb, mb, db] = parse(b);
+	return Math.round((Date.UTC(yb, mb - 1, db) - Date.UTC(ya, ma - 1, da)) / 86_400_000);
+}
