@@ -201,7 +201,7 @@ describe('renderChangePdf: moved in Germany, English', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'kb-change-'));
 		try {
 			writeFileSync(join(dir, 'form.pdf'), bytes);
-			execFileSync('pdftoppm', ['-r', '150', '-png', join(dir, 'form.pdf'), join(dir, 'page')]);
+			execFileSync('pdftoppm', ['-r', '300', '-png', join(dir, 'form.pdf'), join(dir, 'page')]);
 			const pngs = readdirSync(dir).filter((f) => f.endsWith('.png'));
 			expect(pngs.length).toBeGreaterThanOrEqual(2);
 			for (const png of pngs) {

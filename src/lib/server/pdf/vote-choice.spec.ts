@@ -235,7 +235,7 @@ describe('renderVoteChoicePdf: a proxy, in Dutch', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'vc-pdf-'));
 		try {
 			writeFileSync(join(dir, 'form.pdf'), bytes);
-			execFileSync('pdftoppm', ['-r', '150', '-png', join(dir, 'form.pdf'), join(dir, 'page')]);
+			execFileSync('pdftoppm', ['-r', '300', '-png', join(dir, 'form.pdf'), join(dir, 'page')]);
 			const pngs = readdirSync(dir).filter((f) => f.endsWith('.png'));
 			expect(pngs).toHaveLength(3);
 			for (const png of pngs) {
