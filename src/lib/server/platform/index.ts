@@ -6,7 +6,9 @@ import * as auth from '$lib/server/auth';
 import * as limits from '$lib/server/limits';
 import * as mail from '$lib/server/mail';
 import * as uploads from '$lib/server/uploads';
+import { BASELINE_HEADERS } from './baseline-headers.js';
 import { permissionsPolicy } from './permissions';
+import { GENERIC_JOURNEYS, journeyPath } from '$lib/journeys/catalogue';
 
 /** Opens the database, applies migrations and seeds the calendar before the first request. */
 export async function start(): Promise<void> {
@@ -41,18 +43,22 @@ export async function start(): Promise<void> {
 	});
 }
 
-const PERSONAL = /^(\/[a-z]{2,3})?\/(register\/|status(\/|$)|account(\/|$)|office(\/|$)|session$)/;
+// Pages that show or take personal data: every journey's draft pages (behind their token), the
+// status request, the account, the office.
+const DRAFTS = ['/register', ...GENERIC_JOURNEYS.map(journeyPath)].map((p) => p.slice(1)).join('|');
+const PERSONAL = new RegExp(
+	`^(/[a-z]{2,3})?/((${DRAFTS})/|status(/|$)|account(/|$)|office(/|$)|session$)`
+);
 
-// The Content-Security-Policy itself comes from SvelteKit's `csp` setting (nonces); these are
-// the headers it does not set.
+// Every response gets the baseline (./baseline-headers.js); a page keeps the
+// Content-Security-Policy SvelteKit made for it (nonces, svelte.config.js), any other response
+// (JSON, PDF, iCalendar, redirects) the baseline's, which lets nothing run or load.
 export const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	// Resume links carry a secret token: never send the URL to another site. "same-origin" rather
-	// than "no-referrer", because with no referrer Chromium and Firefox post forms with
-	// `Origin: null` and SvelteKit's CSRF check refuses them.
-	response.headers.set('Referrer-Policy', 'same-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
+	for (const [name, value] of Object.entries(BASELINE_HEADERS)) {
+		if (name === 'Content-Security-Policy' && response.headers.has(name)) continue;
+		response.headers.set(name, value);
+	}
 	// The camera only on the office's intake page (its QR scanner); blocked everywhere else.
 	response.headers.set('Permissions-Policy', permissionsPolicy(event.url.pathname));
 	// A draft's pages show name, address and BSN, a status request's form what was typed, the
@@ -62,9 +68,6 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 	const signedIn = event.locals.session && !event.url.pathname.includes('/api/');
 	if (PERSONAL.test(event.url.pathname) || signedIn) {
 		response.headers.set('Cache-Control', 'private, no-store');
-	}
-	if (event.url.protocol === 'https:') {
-		response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 	}
 	return response;
 };

@@ -4,9 +4,11 @@
  * ("Scan with camera", issue 3). It alone allows the camera, for this origin only; every other
  * page, including the rest of the office and every voter page, blocks it.
  */
+import { BASELINE_HEADERS } from './baseline-headers.js';
+
 const CAMERA_PAGE = /^(\/[a-z]{2,3})?\/office\/intake\/?$/;
 
 export function permissionsPolicy(pathname: string): string {
-	const camera = CAMERA_PAGE.test(pathname) ? 'camera=(self)' : 'camera=()';
-	return `${camera}, microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()`;
+	const everywhere = BASELINE_HEADERS['Permissions-Policy']!;
+	return CAMERA_PAGE.test(pathname) ? everywhere.replace('camera=()', 'camera=(self)') : everywhere;
 }

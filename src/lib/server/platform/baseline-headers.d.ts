@@ -1,0 +1,1 @@
+export declare const BASELINE_HEADERS: Readonly<Record<string, string>>;
