@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { withTestDatabase } from '../../../../tests/db/database';
-import { accounts, drafts as table } from '$lib/server/db/schema';
+import { accounts, applications as applicationTable, drafts as table } from '$lib/server/db/schema';
 import type { Database } from '$lib/server/db';
 import * as drafts from './index';
 
@@ -101,5 +101,67 @@ describe('drafts', () => {
 		expect(drafts.accountLink(linked, second!.id)).toBe('another');
 		expect(drafts.accountLink(linked, null)).toBe('another');
 		expect(await drafts.linkAccount('not-a-token', first!.id)).toBe(false);
+	});
+});
+
+describe('the BSN at rest (issue 8)', () => {
+	const BSN = '111222333';
+	const raw = async (query: string) => JSON.stringify(await database.db.execute(sql.raw(query)));
+
+	it('is sealed in a draft’s stored answers and opened for the journey', async () => {
+		const answers = { name: { surname: 'Jansen' }, bsn: { bsn: BSN } };
+		const { token, draft } = await drafts.create('registration', 'nl', answers);
+		const [row] = await database.db.select().from(table).where(eq(table.id, draft.id));
+		expect(row?.answers).toEqual(answers);
+		expect((await drafts.find(token, 'registration'))?.answers).toEqual(answers);
+		const stored = await raw(`select answers::text from drafts where id = '${draft.id}'`);
+		expect(stored).not.toContain(BSN);
+		expect(stored).toContain('bsnSealed');
+		expect(stored).toContain('Jansen');
+
+		const later = (await drafts.find(token, 'registration'))!;
+		expect(await drafts.saveAnswers(later, { ...answers, bsn: { bsn: '123456782' } }, 'nl')).toBe(
+			true
+		);
+		expect((await drafts.find(token, 'registration'))?.answers.bsn).toEqual({ bsn: '123456782' });
+		expect(await raw(`select answers::text from drafts where id = '${draft.id}'`)).not.toContain(
+			'123456782'
+		);
+	});
+
+	it('is sealed in an application’s answers and request, which open as they were', async () => {
+		const answers = { bsn: { bsn: BSN }, name: { surname: 'De Vries' } };
+		const request = { kind: 'replacement', voter: { surname: 'De Vries', bsn: BSN } };
+		const [row] = await database.db
+			.insert(applicationTable)
+			.values({
+				reference: 'SEAL-TEST-0001',
+				kind: 'replacement',
+				locale: 'nl',
+				answers,
+				request: request as never,
+				channel: 'upload',
+				receivedAt: new Date(),
+				dueOn: '2030-01-08'
+			})
+			.returning();
+		expect(row?.answers).toEqual(answers);
+		expect(row?.request).toEqual(request);
+		const stored = await raw(
+			`select answers::text, request::text from applications where id = '${row!.id}'`
+		);
+		expect(stored).not.toContain(BSN);
+		expect(stored).toContain('De Vries');
+	});
+
+	it('reads answers written before sealing unchanged, and leaves an empty BSN alone', async () => {
+		const { draft } = await drafts.create('registration', 'nl', { bsn: { bsn: '' } });
+		await database.db.execute(
+			sql.raw(
+				`update drafts set answers = '{"bsn":{"bsn":"${BSN}"}}'::jsonb where id = '${draft.id}'`
+			)
+		);
+		const [row] = await database.db.select().from(table).where(eq(table.id, draft.id));
+		expect(row?.answers).toEqual({ bsn: { bsn: BSN } });
 	});
 });

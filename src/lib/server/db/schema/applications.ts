@@ -9,6 +9,7 @@ import {
 	timestamp,
 	uuid
 } from 'drizzle-orm/pg-core';
+import { answersColumn, requestColumn } from './answers';
 import { accounts } from './accounts';
 import { drafts } from './drafts';
 import { elections } from './elections';
@@ -61,10 +62,12 @@ export const applications = pgTable(
 		draftId: uuid().references(() => drafts.id, { onDelete: 'set null' }),
 		accountId: uuid().references(() => accounts.id, { onDelete: 'set null' }),
 		locale: text().notNull(),
-		answers: jsonb().$type<Record<string, Record<string, unknown>>>().notNull(),
+		// A snapshot of the draft's answers; the BSN inside is sealed (./answers.ts).
+		answers: answersColumn().notNull(),
 		// For every kind but registration: the typed request the answers make (the contract in
 		// $lib/journeys/requests), fixed at receipt, so the office never reads a journey's steps.
-		request: jsonb().$type<Request>(),
+		// Its voter's BSN is sealed (./answers.ts).
+		request: requestColumn<Request>()(),
 		// The election a per-election request is about (K 7, L 9, M 3, M 6b).
 		electionId: uuid().references(() => elections.id),
 		status: applicationStatus().notNull().default('received'),

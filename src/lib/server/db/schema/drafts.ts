@@ -1,4 +1,6 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { answersColumn } from './answers';
 import { accounts } from './accounts';
 
 /**
@@ -13,7 +15,10 @@ export const drafts = pgTable(
 		tokenHash: text().notNull().unique(),
 		journey: text().notNull(),
 		locale: text().notNull(),
-		answers: jsonb().$type<Record<string, Record<string, unknown>>>().notNull().default({}),
+		// The BSN inside is sealed (./answers.ts).
+		answers: answersColumn()
+			.notNull()
+			.default(sql`'{}'::jsonb`),
 		// Optimistic concurrency: two tabs posting at once never lose an answer silently.
 		version: integer().notNull().default(0),
 		// Set when the voter confirms their answers; printed on the form and in its QR code so the
