@@ -159,7 +159,7 @@ describe('security headers', () => {
 		const results: Checked[] = [];
 		const statuses = new Set<number>();
 		for (const pathname of paths) {
-			for (const headers of [{}, { cookie }]) {
+			for (const headers of [{}, { cookie }] as Record<string, string>[]) {
 				const got = await check(pathname, { headers });
 				statuses.add(got.status);
 				results.push(got);
