@@ -5,7 +5,8 @@
  */
 import { describe } from 'vitest';
 import { expect, test } from '../support/browser';
-import { ChangeJourney, scannedQrCodes, type ChangeVoter } from './support';
+import { scannedQrCodes } from '../../../src/lib/server/pdf/testing';
+import { ChangeJourney, type ChangeVoter } from './support';
 
 const movedInGermany: ChangeVoter = {
 	country: 'DE',

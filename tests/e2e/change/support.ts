@@ -3,11 +3,7 @@
  * with its words written out in Dutch and English as they read, so that a changed or missing
  * translation fails a test.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { expectNoAxeViolations } from '../support/axe';
@@ -542,25 +538,5 @@ export class ChangeJourney {
 		const region = this.page.getByRole('region', { name: this.t.deadlinesTitle, exact: true });
 		await region.waitFor();
 		return (await region.getByRole('listitem').allInnerTexts()).map((s) => s.replace(/\s+/g, ' '));
-	}
-}
-
-/** What a scanner reads from the QR code on each page of a PDF (poppler's pdftoppm and zbar). */
-export function scannedQrCodes(bytes: Uint8Array): string[] {
-	const dir = mkdtempSync(join(tmpdir(), 'kb-change-e2e-'));
-	try {
-		writeFileSync(join(dir, 'form.pdf'), bytes);
-		execFileSync('pdftoppm', ['-r', '300', '-png', join(dir, 'form.pdf'), join(dir, 'page')]);
-		return readdirSync(dir)
-			.filter((f) => f.endsWith('.png'))
-			.sort()
-			.map((png) =>
-				execFileSync('zbarimg', ['-q', '--raw', join(dir, png)], {
-					encoding: 'utf8',
-					stdio: ['ignore', 'pipe', 'ignore']
-				}).trim()
-			);
-	} finally {
-		rmSync(dir, { recursive: true, force: true });
 	}
 }

@@ -2,7 +2,9 @@
  * For the PDF specs only: read a rendered PDF back as a reader (and a scanner) would, page by page.
  * Not imported by the application.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodePDFRawStream, PDFArray, PDFName, PDFRawStream, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
@@ -61,4 +63,46 @@ export function outsideMargins(items: { str: string; x: number; y: number; width
 		.filter((i) => i.str.trim())
 		.filter((i) => i.x < 49 || i.x + i.width > 595.28 - 49 || i.y < 30 || i.y > 841.89 - 49)
 		.map((i) => i.str);
+}
+
+function hasTool(tool: string): boolean {
+	try {
+		execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * What a real decoder reads from the QR code of each page, in page order ('' where it reads
+ * none): the pages rendered at 300 dpi, as an office scanner does, by poppler's pdftoppm, and read
+ * by zbar (Debian: poppler-utils, zbar-tools; .ci/run installs them).
+ */
+export function scannedQrCodes(bytes: Uint8Array): string[] {
+	for (const tool of ['pdftoppm', 'zbarimg']) {
+		if (!hasTool(tool))
+			throw new Error(`${tool} is missing: apt-get install poppler-utils zbar-tools`);
+	}
+	const dir = mkdtempSync(join(tmpdir(), 'kb-qr-'));
+	try {
+		writeFileSync(join(dir, 'form.pdf'), bytes);
+		execFileSync('pdftoppm', ['-r', '300', '-png', join(dir, 'form.pdf'), join(dir, 'page')]);
+		return readdirSync(dir)
+			.filter((f) => f.endsWith('.png'))
+			.sort()
+			.map((png) => {
+				try {
+					return execFileSync('zbarimg', ['-q', '--raw', join(dir, png)], {
+						encoding: 'utf8',
+						stdio: ['ignore', 'pipe', 'ignore']
+					}).trim();
+				} catch {
+					// zbarimg exits non-zero when it finds no code.
+					return '';
+				}
+			});
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
 }
