@@ -4,6 +4,7 @@
  * decoded (in a worker thread, ./pixels.ts) with bounded dimensions, so a small file that
  * inflates to gigabytes (a decompression bomb) is refused before any pixel memory is taken.
  */
+import { constants, inflateSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
 import { checkImage } from './pixels';
 
@@ -47,7 +48,54 @@ export function sniff(bytes: Uint8Array): MediaType | null {
 	return null;
 }
 
+/**
+ * What the object streams of a PDF may inflate to, in all. pdf-lib inflates them while parsing,
+ * with no bound on the main thread: a 10 MiB upload of compressed zeros would become gigabytes (a
+ * PDF decompression bomb). A scanner's or phone's PDF holds a few kilobytes of objects.
+ */
+export const MAX_OBJECT_STREAM_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Whether the object streams (`/Type /ObjStm`) stay within `budget` bytes when inflated, counted
+ * with zlib's own output bound before pdf-lib sees them. Only FlateDecode, once, is accepted
+ * for an object stream: other or chained filters are what a bomb would hide behind.
+ */
+export function objectStreamsWithin(bytes: Uint8Array, budget = MAX_OBJECT_STREAM_BYTES): boolean {
+	const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+	let left = budget;
+	for (const match of text.matchAll(/\/Type\s*\/ObjStm\b/g)) {
+		const keyword = text.indexOf('stream', match.index);
+		if (keyword < 0) return false;
+		const dictionary = text.slice(Math.max(0, text.lastIndexOf('obj', match.index)), keyword);
+		let start = keyword + 'stream'.length;
+		if (text[start] === '\r') start++;
+		if (text[start] === '\n') start++;
+		const end = text.indexOf('endstream', start);
+		if (end < 0) return false;
+		const filters = [...dictionary.matchAll(/\/(\w+Decode)\b/g)].map((m) => m[1]);
+		if (filters.length === 0) {
+			left -= end - start;
+		} else if (filters.length > 1 || filters[0] !== 'FlateDecode') {
+			return false;
+		} else {
+			try {
+				// A truncated stream still inflates as far as it goes: count that part too.
+				left -= inflateSync(bytes.subarray(start, end), {
+					maxOutputLength: Math.max(1, left),
+					finishFlush: constants.Z_SYNC_FLUSH
+				}).length;
+			} catch (error) {
+				if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return false;
+				// Not deflate data at all: pdf-lib's parser refuses it as damaged.
+			}
+		}
+		if (left < 0) return false;
+	}
+	return true;
+}
+
 async function inspectPdf(bytes: Uint8Array): Promise<UploadRefusal | null> {
+	if (!objectStreamsWithin(bytes)) return 'damaged';
 	let doc: PDFDocument;
 	try {
 		doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });

@@ -14,8 +14,10 @@ import { claimedTypes, inspect, type MediaType, type UploadRefusal } from './con
 export { readReference } from './qr';
 
 export {
+	MAX_OBJECT_STREAM_BYTES,
 	MAX_PIXELS,
 	MEDIA_TYPES,
+	objectStreamsWithin,
 	UPLOAD_REFUSALS,
 	type MediaType,
 	type UploadRefusal

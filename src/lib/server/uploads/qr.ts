@@ -17,7 +17,7 @@ import {
 	PDFRef,
 	type PDFObject
 } from 'pdf-lib';
-import { sniff } from './content';
+import { objectStreamsWithin, sniff } from './content';
 import { MAX_PIXELS, referenceIn, type PixelSource } from './pixels';
 
 /** XXXX-XXXX-XXXX in Crockford's base32 alphabet, as drafts.newReference() makes them. */
@@ -103,7 +103,10 @@ async function referenceInPdf(bytes: Uint8Array): Promise<string | null> {
 export async function readReference(bytes: Uint8Array): Promise<string | null> {
 	const type = sniff(bytes);
 	try {
-		if (type === 'application/pdf') return await referenceInPdf(bytes);
+		// A PDF bomb is unreadable here too (the office's intake reads scans before any check).
+		if (type === 'application/pdf') {
+			return objectStreamsWithin(bytes) ? await referenceInPdf(bytes) : null;
+		}
 		if (type === 'image/jpeg' || type === 'image/png') {
 			return await referenceIn([{ kind: 'encoded', type, bytes }]);
 		}

@@ -1,3 +1,4 @@
+import { deflateSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
@@ -55,6 +56,16 @@ afterEach(() => {
 	delete process.env.UPLOAD_MAX_BYTES;
 	delete process.env.UPLOAD_RETENTION_DAYS;
 });
+
+/** A PDF with one object stream holding `data` (compressed with `filter`), as a bomb would be. */
+function pdfWithObjectStream(data: Buffer, filter = '/FlateDecode'): Uint8Array {
+	const head = Buffer.from(
+		`%PDF-1.7\n1 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter ${filter} /Length ${data.length} >>\nstream\n`,
+		'latin1'
+	);
+	const tail = Buffer.from('\nendstream\nendobj\ntrailer\n<< /Root 2 0 R >>\n%%EOF\n', 'latin1');
+	return new Uint8Array(Buffer.concat([head, data, tail]));
+}
 
 const store = (bytes: Uint8Array, extra: Partial<uploads.StoreInput> = {}) =>
 	uploads.store({ applicationId, kind: 'signed_form', bytes, ...extra });
@@ -184,6 +195,29 @@ describe('refused files', () => {
 		);
 		const protectedPdf = await doc.save({ useObjectStreams: false });
 		expect(await store(protectedPdf)).toEqual({ ok: false, reason: 'protected' });
+	});
+
+	it('refuses a PDF whose object streams inflate to gigabytes, before pdf-lib parses it', async () => {
+		// 256 MiB of zeros deflates to a quarter of a megabyte: far under UPLOAD_MAX_BYTES.
+		const bomb = pdfWithObjectStream(deflateSync(Buffer.alloc(256 * 1024 * 1024)));
+		expect(bomb.length).toBeLessThan(1024 * 1024);
+		expect(uploads.objectStreamsWithin(bomb)).toBe(false);
+		expect(await store(bomb)).toEqual({ ok: false, reason: 'damaged' });
+		// Chained filters, and filters zlib cannot bound, are refused as well.
+		const chained = pdfWithObjectStream(
+			deflateSync(deflateSync(Buffer.alloc(1024))),
+			'[/FlateDecode /FlateDecode]'
+		);
+		expect(uploads.objectStreamsWithin(chained)).toBe(false);
+		expect(uploads.objectStreamsWithin(pdfWithObjectStream(Buffer.from('x'), '/LZWDecode'))).toBe(
+			false
+		);
+		// What pdf-lib itself writes with object streams stays well within the budget.
+		const doc = await PDFDocument.load(await pdfWithText(SECRET));
+		const ordinary = await doc.save({ useObjectStreams: true });
+		expect(Buffer.from(ordinary).toString('latin1')).toContain('/ObjStm');
+		expect(uploads.objectStreamsWithin(ordinary)).toBe(true);
+		expect(await store(ordinary)).toMatchObject({ ok: true });
 	});
 
 	it('refuses decompression bombs by their header, before decoding', async () => {
