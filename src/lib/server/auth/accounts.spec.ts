@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { withTestDatabase } from '../../../../tests/db/database';
 import { CookieJar, SoftAuthenticator } from '../../../../tests/factories/authenticator';
@@ -97,8 +97,14 @@ describe('voter accounts with passkeys', () => {
 		const options = await auth.beginSignIn(jar.cookies, 'voter');
 		expect(options.allowCredentials ?? []).toEqual([]);
 		expect(options.userVerification).toBe('required');
+		const info = vi.spyOn(console, 'info').mockImplementation(() => {});
 		const result = await auth.signIn(jar.cookies, 'voter', await device.authenticate(options));
 		expect(result).toEqual({ ok: true, accountId });
+		// A security event with the account's id, nothing personal (ASVS 16.3.1).
+		expect(info.mock.calls.map((c) => JSON.parse(String(c[0])))).toEqual([
+			expect.objectContaining({ event: 'sign_in.succeeded', kind: 'voter', account: accountId })
+		]);
+		info.mockRestore();
 		expect((await sessionOf(jar))?.accountId).toBe(accountId);
 		const [passkey] = await auth.listPasskeys(accountId);
 		expect(passkey?.lastUsedAt).toBeInstanceOf(Date);
@@ -112,6 +118,7 @@ describe('voter accounts with passkeys', () => {
 			ok: false,
 			error: 'account_error_unknown_passkey'
 		});
+		const info = vi.spyOn(console, 'info').mockImplementation(() => {});
 		const stranger = new SoftAuthenticator();
 		await stranger.register(await auth.beginVoterAccount(new CookieJar().cookies, texts));
 		options = await auth.beginSignIn(jar.cookies, 'voter');
@@ -120,6 +127,14 @@ describe('voter accounts with passkeys', () => {
 			error: 'account_error_unknown_passkey'
 		});
 		expect(jar.jar.has(auth.SESSION_COOKIE)).toBe(false);
+		expect(info.mock.calls.map((c) => JSON.parse(String(c[0])))).toContainEqual(
+			expect.objectContaining({
+				event: 'sign_in.failed',
+				kind: 'voter',
+				reason: 'account_error_unknown_passkey'
+			})
+		);
+		info.mockRestore();
 	});
 
 	it('adds, renames and removes passkeys, but never the last one', async () => {

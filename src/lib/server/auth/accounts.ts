@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { db, type Db } from '$lib/server/db';
 import { accounts, passkeys, type Account } from '$lib/server/db/schema';
 import * as audit from '$lib/server/audit';
+import * as securityEvents from '$lib/server/security-events';
 import {
 	SESSION_COOKIE,
 	clearSessionCookie,
@@ -259,13 +260,17 @@ export async function signIn(
 		response,
 		usable?.passkey ?? null
 	);
-	if (!verified.ok) return verified;
+	if (!verified.ok) {
+		securityEvents.log({ event: 'sign_in.failed', kind, reason: verified.error });
+		return verified;
+	}
 	const accountId = usable!.account.id;
 	await database
 		.update(passkeys)
 		.set({ counter: verified.counter, lastUsedAt: new Date() })
 		.where(eq(passkeys.id, usable!.passkey.id));
 	await startSession(cookies, accountId);
+	securityEvents.log({ event: 'sign_in.succeeded', kind, account: accountId });
 	return { ok: true, accountId };
 }
 

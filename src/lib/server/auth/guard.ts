@@ -8,6 +8,7 @@ import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { StaffRole } from '$lib/server/db/schema';
 import { localizeHref } from '$lib/paraglide/runtime';
 import * as m from '$lib/paraglide/messages.js';
+import * as securityEvents from '$lib/server/security-events';
 
 type Guarded = Pick<RequestEvent, 'locals' | 'url'>;
 
@@ -24,6 +25,12 @@ export function requireStaff(event: Guarded, ...roles: [StaffRole, ...StaffRole[
 		redirect(303, `${localizeHref('/office/sign-in')}${back(event)}`);
 	}
 	if (!roles.some((role) => session.roles.includes(role))) {
+		securityEvents.log({
+			event: 'access.forbidden',
+			account: session.accountId,
+			path: event.url.pathname,
+			needs: roles
+		});
 		error(403, { message: m.office_error_forbidden() });
 	}
 	return session;

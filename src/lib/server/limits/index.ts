@@ -14,6 +14,7 @@ import * as m from '$lib/paraglide/messages.js';
 import * as crypto from '$lib/server/crypto';
 import { db } from '$lib/server/db';
 import { rateLimits } from '$lib/server/db/schema';
+import * as securityEvents from '$lib/server/security-events';
 
 export type Rule = { max: number; windowSeconds: number };
 
@@ -104,6 +105,7 @@ export async function enforce(
 ): Promise<void> {
 	const verdict = await hit(name, subject);
 	if (verdict.allowed) return;
+	securityEvents.log({ event: 'rate_limit.refused', rule: name, subject });
 	event.setHeaders({ 'Retry-After': String(verdict.retryAfterSeconds) });
 	error(429, {
 		message: m.error_too_many_requests({

@@ -66,6 +66,7 @@ describe('rate limits', () => {
 			setHeaders: (h: Record<string, string>) => Object.assign(headers, h)
 		};
 		const subject = someone();
+		const info = vi.spyOn(console, 'info').mockImplementation(() => {});
 		await limits.enforce(event, 'upload', subject);
 		const thrown = await limits.enforce(event, 'upload', subject).then(
 			() => null,
@@ -76,6 +77,17 @@ describe('rate limits', () => {
 		expect(thrown.status).toBe(429);
 		expect(thrown.body.message).toMatch(/\d+ (minuten|minutes)/);
 		expect(Number(headers['Retry-After'])).toBeGreaterThan(0);
+		// Logged as a security event, with the requester's pseudonym only.
+		const logged = info.mock.calls.map((c) => JSON.parse(String(c[0])));
+		expect(logged).toEqual([
+			expect.objectContaining({
+				type: 'security',
+				event: 'rate_limit.refused',
+				rule: 'upload',
+				subject
+			})
+		]);
+		info.mockRestore();
 	});
 
 	it('key a client by a keyed hash: the address itself is never stored', async () => {
