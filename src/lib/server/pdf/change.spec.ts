@@ -261,3 +261,28 @@ describe('renderChangePdf: edge cases', () => {
 		}
 	});
 });
+
+describe('renderChangePdf: a cover that runs over a page', () => {
+	it('carries the QR code and the reference on every page, the cover’s second one too', async () => {
+		const input: ChangePdfInput = {
+			...moved,
+			locale: 'nl',
+			deadlines: Array.from({ length: 6 }, (_, i) => ({
+				...moved.deadlines[0]!,
+				electionName: `Verkiezing ${i + 1} van de leden van de Tweede Kamer der Staten-Generaal`
+			}))
+		};
+		const { bytes, pages } = await render(input);
+		const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+		// The cover runs onto a second page before the form starts.
+		expect(doc.getPageCount()).toBeGreaterThanOrEqual(3);
+		const expected = expectedQr(input.reference);
+		for (const [i, page] of doc.getPages().entries()) {
+			expect(drawnQrMatrices(page).length, `page ${i + 1}`).toBeGreaterThanOrEqual(1);
+			expect(drawnQrMatrices(page)[0]).toEqual(expected);
+			expect(pages[i]).toContain(input.reference);
+		}
+		const codes = scannedQrCodes(bytes);
+		expect(codes).toEqual(codes.map(() => input.reference));
+	});
+});

@@ -11,6 +11,7 @@ import {
 	bullet,
 	checklistItem,
 	columns,
+	coverPageStart,
 	notice,
 	referenceBox,
 	spacer as coverSpacer
@@ -20,7 +21,6 @@ import {
 	BOX_TEXT_WIDTH,
 	CELL_PAD,
 	FORM_NL,
-	QR_WIDTH,
 	cells,
 	declarationBox,
 	drawLabel,
@@ -36,11 +36,11 @@ import {
 	type Message,
 	type Styles,
 	type Translate,
+	referenceCorner,
 	type Value
 } from './form';
 import {
 	block,
-	box,
 	COLOR,
 	CONTENT_WIDTH,
 	drawBlocks,
@@ -50,15 +50,13 @@ import {
 	lineHeightOf,
 	MARGIN,
 	PAGE_HEIGHT,
-	PAGE_WIDTH,
 	rule,
 	tickBox,
 	type Fonts,
 	type TextStyle
 } from './layout';
 import { resolveLocale, type Locale } from './locale';
-import { drawQr } from './qr';
-import { formatDate, textWidth } from './text';
+import { formatDate } from './text';
 import type { ElectionType, PdfAddress } from './types';
 import { PDF_CREATOR } from './index';
 
@@ -182,10 +180,7 @@ function renderCover(
 	const small: TextStyle = { font: fonts.regular, size: 8.5, color: COLOR.muted, lineHeight: 11.5 };
 	const heading: TextStyle = { font: fonts.bold, size: 12.5, color: COLOR.accent, lineHeight: 17 };
 
-	const flow = new Flow(doc, (page) => {
-		box(page, MARGIN, PAGE_HEIGHT - MARGIN + 14, CONTENT_WIDTH, 3, { fill: COLOR.accent });
-		return PAGE_HEIGHT - MARGIN;
-	});
+	const flow = new Flow(doc, coverPageStart(input.reference, fonts));
 	const sectionTitle = (title: string, keepWith = 40) => {
 		flow.gap(12);
 		flow.ensure(lineHeightOf(heading) + 2 + Math.min(keepWith, flow.pageRoom / 2));
@@ -455,15 +450,8 @@ function renderForm(
  */
 function header(page: PDFPage, s: Styles, input: ChangePdfInput, tr: Translate | null): number {
 	const top = PAGE_HEIGHT - MARGIN;
-	drawQr(page, input.reference, PAGE_WIDTH - MARGIN - QR_WIDTH, top, QR_WIDTH);
-	const refWidth = textWidth(s.reference.font, input.reference, s.reference.size);
-	const refTop = top - QR_WIDTH - 9;
-	page.drawText(input.reference, {
-		x: PAGE_WIDTH - MARGIN - refWidth,
-		y: refTop - s.reference.size,
-		...s.reference
-	});
-	const width = CONTENT_WIDTH - Math.max(QR_WIDTH, refWidth) - 16;
+	const corner = referenceCorner(page, input.reference, s.reference);
+	const width = CONTENT_WIDTH - corner.width - 16;
 	const blocks = tr
 		? [
 				block(CHANGE_FORM_NL.title, s.title, width),
@@ -477,7 +465,7 @@ function header(page: PDFPage, s: Styles, input: ChangePdfInput, tr: Translate |
 		const label = layoutLabel({ ...s, label: s.body }, submitTo, tr(m.pdf_form_submit_to), width);
 		bottom = drawLabel(page, { ...s, label: s.body }, label, MARGIN, bottom);
 	}
-	return Math.min(bottom, refTop - s.reference.size * 1.4) - 4;
+	return Math.min(bottom, corner.bottom - s.reference.size * 0.4) - 4;
 }
 
 /**

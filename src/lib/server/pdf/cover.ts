@@ -18,9 +18,24 @@ import {
 	type TextStyle
 } from './layout';
 import type { Locale } from './locale';
+import { referenceCorner } from './form';
 import { drawQr, qrRuns, QR_QUIET_MODULES } from './qr';
 import { formatDate } from './text';
 import type { RegistrationPdfInput } from './types';
+
+/**
+ * How each page of a cover sheet starts: the accent bar, and on every page after the first (a
+ * cover that runs over, e.g. with many elections ahead) the reference's QR code in the corner,
+ * as on the form's pages: the first page has it in its reference box.
+ */
+export function coverPageStart(reference: string, fonts: Fonts) {
+	const style: TextStyle = { font: fonts.bold, size: 9, color: COLOR.muted, lineHeight: 12 };
+	return (page: PDFPage, index: number): number => {
+		box(page, MARGIN, PAGE_HEIGHT - MARGIN + 14, CONTENT_WIDTH, 3, { fill: COLOR.accent });
+		if (index === 0) return PAGE_HEIGHT - MARGIN;
+		return referenceCorner(page, reference, style).bottom - 12;
+	};
+}
 
 /** Page 1 (and more if it ever overflows): the cover sheet, entirely in the voter's language. */
 export function renderCover(
@@ -36,10 +51,7 @@ export function renderCover(
 	const small: TextStyle = { font: fonts.regular, size: 8.5, color: COLOR.muted, lineHeight: 11.5 };
 	const heading: TextStyle = { font: fonts.bold, size: 12.5, color: COLOR.accent, lineHeight: 17 };
 
-	const flow = new Flow(doc, (page) => {
-		box(page, MARGIN, PAGE_HEIGHT - MARGIN + 14, CONTENT_WIDTH, 3, { fill: COLOR.accent });
-		return PAGE_HEIGHT - MARGIN;
-	});
+	const flow = new Flow(doc, coverPageStart(input.reference, fonts));
 
 	/** A heading, kept on one page with (the first `keepWith` points of) what follows it. */
 	const section = (title: string, keepWith = 40) => {

@@ -82,6 +82,24 @@ export const FORM_NL = {
 } as const;
 
 export const QR_WIDTH = 48;
+
+/**
+ * The small QR code of the reference and the reference under it, in the top right corner of a
+ * page; every page of every PDF carries them, so the office reads any page it is handed and a
+ * loose page finds its form. Returns the width they take and the y below them.
+ */
+export function referenceCorner(
+	page: PDFPage,
+	reference: string,
+	style: TextStyle
+): { width: number; bottom: number } {
+	const top = PAGE_HEIGHT - MARGIN;
+	drawQr(page, reference, PAGE_WIDTH - MARGIN - QR_WIDTH, top, QR_WIDTH);
+	const refWidth = textWidth(style.font, reference, style.size);
+	const refTop = top - QR_WIDTH - 9;
+	page.drawText(reference, { x: PAGE_WIDTH - MARGIN - refWidth, y: refTop - style.size, ...style });
+	return { width: Math.max(QR_WIDTH, refWidth), bottom: refTop - style.size };
+}
 export const CELL_GAP = 14;
 export const CELL_PAD = 3;
 
@@ -282,15 +300,8 @@ function formHeader(
 	tr: Translate | null
 ): number {
 	const top = PAGE_HEIGHT - MARGIN;
-	drawQr(page, input.reference, PAGE_WIDTH - MARGIN - QR_WIDTH, top, QR_WIDTH);
-	const refWidth = textWidth(s.reference.font, input.reference, s.reference.size);
-	const refTop = top - QR_WIDTH - 9;
-	page.drawText(input.reference, {
-		x: PAGE_WIDTH - MARGIN - refWidth,
-		y: refTop - s.reference.size,
-		...s.reference
-	});
-	const width = CONTENT_WIDTH - Math.max(QR_WIDTH, refWidth) - 16;
+	const corner = referenceCorner(page, input.reference, s.reference);
+	const width = CONTENT_WIDTH - corner.width - 16;
 	const blocks = tr
 		? [
 				block(FORM_NL.title, s.title, width),
@@ -304,7 +315,7 @@ function formHeader(
 		const label = layoutLabel({ ...s, label: s.body }, submitTo, tr(m.pdf_form_submit_to), width);
 		bottom = drawLabel(page, { ...s, label: s.body }, label, MARGIN, bottom);
 	}
-	return Math.min(bottom, refTop - s.reference.size * 1.4) - 4;
+	return Math.min(bottom, corner.bottom - s.reference.size * 0.4) - 4;
 }
 
 /**

@@ -12,6 +12,7 @@ import {
 	bullet,
 	checklistItem,
 	columns,
+	coverPageStart,
 	notice,
 	referenceBox,
 	spacer as coverSpacer
@@ -21,7 +22,6 @@ import {
 	CELL_GAP,
 	CELL_PAD,
 	FORM_NL,
-	QR_WIDTH,
 	cells,
 	drawLabel,
 	layoutLabel,
@@ -32,6 +32,7 @@ import {
 	type Cell,
 	type Message,
 	type Styles,
+	referenceCorner,
 	type Translate
 } from './form';
 import {
@@ -46,15 +47,13 @@ import {
 	lineHeightOf,
 	MARGIN,
 	PAGE_HEIGHT,
-	PAGE_WIDTH,
 	tickBox,
 	type Block,
 	type Fonts,
 	type TextStyle
 } from './layout';
 import { resolveLocale, type Locale } from './locale';
-import { drawQr } from './qr';
-import { formatDate, textWidth } from './text';
+import { formatDate } from './text';
 import { PDF_CREATOR } from './index';
 
 /** A field of the request: the Dutch label, its translation, and the value as lines. */
@@ -167,10 +166,7 @@ function renderRequestCover(
 	const heading: TextStyle = { font: fonts.bold, size: 12.5, color: COLOR.accent, lineHeight: 17 };
 	const { cover } = input;
 
-	const flow = new Flow(doc, (page) => {
-		box(page, MARGIN, PAGE_HEIGHT - MARGIN + 14, CONTENT_WIDTH, 3, { fill: COLOR.accent });
-		return PAGE_HEIGHT - MARGIN;
-	});
+	const flow = new Flow(doc, coverPageStart(input.reference, fonts));
 	const sectionTitle = (title: string, keepWith = 40) => {
 		flow.gap(12);
 		flow.ensure(lineHeightOf(heading) + 2 + Math.min(keepWith, flow.pageRoom / 2));
@@ -289,15 +285,8 @@ function renderRequestForm(
 /** Each form page: the title, a small QR code and the reference at the top right. */
 function header(page: PDFPage, s: Styles, input: RequestPdfInput, tr: Translate | null): number {
 	const top = PAGE_HEIGHT - MARGIN;
-	drawQr(page, input.reference, PAGE_WIDTH - MARGIN - QR_WIDTH, top, QR_WIDTH);
-	const refWidth = textWidth(s.reference.font, input.reference, s.reference.size);
-	const refTop = top - QR_WIDTH - 9;
-	page.drawText(input.reference, {
-		x: PAGE_WIDTH - MARGIN - refWidth,
-		y: refTop - s.reference.size,
-		...s.reference
-	});
-	const width = CONTENT_WIDTH - Math.max(QR_WIDTH, refWidth) - 16;
+	const corner = referenceCorner(page, input.reference, s.reference);
+	const width = CONTENT_WIDTH - corner.width - 16;
 	const blocks: Block[] = tr
 		? [
 				block(input.form.title, s.title, width),
@@ -315,7 +304,7 @@ function header(page: PDFPage, s: Styles, input: RequestPdfInput, tr: Translate 
 		);
 		bottom = drawLabel(page, { ...s, label: s.body }, label, MARGIN, bottom);
 	}
-	return Math.min(bottom, refTop - s.reference.size * 1.4) - 4;
+	return Math.min(bottom, corner.bottom - s.reference.size * 0.4) - 4;
 }
 
 /** The options of a question side by side, each with a box: the chosen one ticked. */

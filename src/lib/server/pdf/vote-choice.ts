@@ -7,6 +7,7 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFPage } from 'pdf-lib';
 import * as m from '$lib/paraglide/messages.js';
+import { coverPageStart } from './cover';
 import { loadFonts } from './fonts';
 import { PDF_CREATOR } from './index';
 import {
@@ -202,10 +203,7 @@ function renderCover(
 	const date = (iso: string) => formatDate(iso, locale);
 	const proxy = input.holder !== null;
 	const holder = input.holder ? `${input.holder.firstNames} ${input.holder.surname}` : '';
-	const flow = new Flow(doc, (page) => {
-		box(page, MARGIN, PAGE_HEIGHT - MARGIN + 14, CONTENT_WIDTH, 3, { fill: COLOR.accent });
-		return PAGE_HEIGHT - MARGIN;
-	});
+	const flow = new Flow(doc, coverPageStart(input.reference, fonts));
 	const section = (title: string, keepWith = 40) => {
 		flow.gap(12);
 		flow.ensure(lineHeightOf(s.heading) + 2 + Math.min(keepWith, flow.pageRoom / 2));
