@@ -20,3 +20,4 @@ export * from './zones';
 export * from './overview';
 export * from './checklist';
 export * from './certificates';
+export * from './counts';

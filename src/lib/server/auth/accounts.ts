@@ -127,7 +127,7 @@ export async function beginAddPasskey(
 	const { account, passkeyIds } = found;
 	const userName = account.displayName ?? texts.userName;
 	return beginRegistration(cookies, {
-		purpose: account.kind === 'voter' ? 'voter.add' : 'staff.add',
+		purpose: `${account.kind}.add`,
 		rpName: texts.rpName,
 		userName,
 		userDisplayName: userName,
@@ -141,11 +141,7 @@ export async function addPasskey(
 	kind: AccountKind,
 	input: { response: RegistrationResponseJSON; passkeyName: string }
 ): Promise<Outcome> {
-	const verified = await finishRegistration(
-		cookies,
-		kind === 'voter' ? 'voter.add' : 'staff.add',
-		input.response
-	);
+	const verified = await finishRegistration(cookies, `${kind}.add`, input.response);
 	if (!verified.ok) return verified;
 	// The challenge was issued to this account: a response begun by another cannot land here.
 	if (verified.accountId !== accountId) return { ok: false, error: 'account_error_expired' };
@@ -227,7 +223,7 @@ export async function removePasskey(
 }
 
 export function beginSignIn(cookies: Cookies, kind: AccountKind): Promise<AuthenticationOptions> {
-	return beginAuthentication(cookies, kind === 'voter' ? 'voter.sign-in' : 'staff.sign-in');
+	return beginAuthentication(cookies, `${kind}.sign-in`);
 }
 
 /**
@@ -256,7 +252,7 @@ export async function signIn(
 			: null;
 	const verified = await finishAuthentication(
 		cookies,
-		kind === 'voter' ? 'voter.sign-in' : 'staff.sign-in',
+		`${kind}.sign-in`,
 		response,
 		usable?.passkey ?? null
 	);

@@ -15,7 +15,15 @@ export const CHALLENGE_TTL_MS = 5 * 60_000;
 
 /** What a ceremony is for; a challenge issued for one purpose is useless for another. */
 export type Purpose =
-	'voter.create' | 'voter.add' | 'voter.sign-in' | 'staff.enrol' | 'staff.add' | 'staff.sign-in';
+	| 'voter.create'
+	| 'voter.add'
+	| 'voter.sign-in'
+	| 'staff.enrol'
+	| 'staff.add'
+	| 'staff.sign-in'
+	| 'association.join'
+	| 'association.add'
+	| 'association.sign-in';
 
 export type StoredChallenge = {
 	challenge: string;

@@ -1,6 +1,6 @@
 import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { requireStaff } from './guard';
+import { requireAssociation, requireStaff } from './guard';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -47,5 +47,34 @@ describe('requireStaff', () => {
 				needs: ['admin']
 			})
 		]);
+	});
+});
+
+describe('requireAssociation', () => {
+	const member = {
+		kind: 'association',
+		accountId: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
+		associationId: '2d3e4f5a-6b7c-4d8e-9fa0-1b2c3d4e5f6a',
+		roles: []
+	};
+
+	it('lets a member of an association through, with the association its queries are keyed by', () => {
+		expect(requireAssociation(eventOf(member, '/associations/links')).associationId).toBe(
+			member.associationId
+		);
+	});
+
+	it('sends voters, staff and anyone else to the associations’ sign-in page', () => {
+		for (const session of [
+			null,
+			{ ...member, kind: 'voter' },
+			clerk,
+			{ ...member, associationId: null }
+		]) {
+			const e = thrown(() => requireAssociation(eventOf(session, '/associations/links')));
+			expect(isRedirect(e) && e.location).toBe(
+				'/associations/sign-in?next=%2Fassociations%2Flinks%3Fx%3D1'
+			);
+		}
 	});
 });

@@ -44,3 +44,15 @@ export function requireVoter(event: Guarded) {
 	}
 	return session;
 }
+
+/**
+ * The signed-in member of an association (issue 5); otherwise to the associations' sign-in page.
+ * Every association page and action keys its queries by the association returned here.
+ */
+export function requireAssociation(event: Guarded) {
+	const session = event.locals.session;
+	if (!session || session.kind !== 'association' || !session.associationId) {
+		redirect(303, `${localizeHref('/associations/sign-in')}${back(event)}`);
+	}
+	return { ...session, associationId: session.associationId };
+}

@@ -31,6 +31,7 @@ describe('the time left in a session', () => {
 		const session = {
 			accountId: 'a',
 			kind: 'voter' as const,
+			associationId: null,
 			roles: [],
 			displayName: null,
 			expiresAt: new Date('2026-03-01T10:30:00Z')

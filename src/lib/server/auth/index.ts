@@ -3,7 +3,7 @@
  * namespace: `import * as auth from '$lib/server/auth'`.
  */
 export { session } from './hook';
-export { requireStaff, requireVoter } from './guard';
+export { requireAssociation, requireStaff, requireVoter } from './guard';
 export {
 	SESSION_COOKIE,
 	countSessions,

@@ -64,6 +64,7 @@ export async function readSession(
 			kind: accounts.kind,
 			roles: accounts.roles,
 			displayName: accounts.displayName,
+			associationId: accounts.associationId,
 			disabledAt: accounts.disabledAt
 		})
 		.from(sessions)
@@ -90,6 +91,7 @@ export async function readSession(
 		kind: row.kind,
 		roles: row.roles,
 		displayName: row.displayName,
+		associationId: row.associationId,
 		expiresAt: new Date(Math.min(row.expiresAt.getTime(), lastSeen + idleMs))
 	};
 }

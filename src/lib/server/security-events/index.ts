@@ -6,8 +6,8 @@
  * these are about who tried what.
  */
 export type SecurityEvent =
-	| { event: 'sign_in.succeeded'; kind: 'voter' | 'staff'; account: string }
-	| { event: 'sign_in.failed'; kind: 'voter' | 'staff'; reason: string }
+	| { event: 'sign_in.succeeded'; kind: 'voter' | 'staff' | 'association'; account: string }
+	| { event: 'sign_in.failed'; kind: 'voter' | 'staff' | 'association'; reason: string }
 	| { event: 'access.forbidden'; account: string; path: string; needs: readonly string[] }
 	| { event: 'rate_limit.refused'; rule: string; subject: string };
 

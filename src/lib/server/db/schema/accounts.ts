@@ -9,8 +9,10 @@ import {
 	timestamp,
 	uuid
 } from 'drizzle-orm/pg-core';
+import { associations } from './associations';
 
-export const accountKind = pgEnum('account_kind', ['voter', 'staff']);
+// An association's member (issue 5) signs in to manage its guided links, and sees nothing else.
+export const accountKind = pgEnum('account_kind', ['voter', 'staff', 'association']);
 
 // The back office's roles (issue 3): a clerk records receipt and checks; a decider decides; an
 // admin manages staff and the election calendar. A person may hold several.
@@ -34,6 +36,8 @@ export const accounts = pgTable('accounts', {
 		.notNull()
 		.default(sql`'{}'`),
 	locale: text().notNull().default('nl'),
+	// Association members only: the association whose links they manage.
+	associationId: uuid().references(() => associations.id, { onDelete: 'cascade' }),
 	createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 	disabledAt: timestamp({ withTimezone: true })
 });

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { answersColumn } from './answers';
 import { accounts } from './accounts';
+import { guidedLinks } from './associations';
 
 /**
  * A journey in progress (or finished: the form was produced). The voter reaches it only through
@@ -27,6 +28,10 @@ export const drafts = pgTable(
 		// The voter's account, when they created one during or after the journey: the application
 		// made from this draft is then theirs to follow.
 		accountId: uuid().references(() => accounts.id, { onDelete: 'set null' }),
+		// The association's guided link the journey was started from, until its form is produced:
+		// then the link's count goes up by one and this is cleared, so a finished draft keeps no trace
+		// of which association's link brought the voter.
+		guidedLinkId: uuid().references(() => guidedLinks.id, { onDelete: 'set null' }),
 		completedAt: timestamp({ withTimezone: true }),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow()

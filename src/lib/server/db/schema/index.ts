@@ -6,3 +6,4 @@ export * from './registrations';
 export * from './decisions';
 export * from './certificates';
 export * from './limits';
+export * from './associations';
