@@ -212,6 +212,13 @@ function clean(value: FormDataEntryValue | null): string {
 	return typeof value === 'string' ? value.trim() : '';
 }
 
+/** zod issues → top-level key → message key, the first per key (as a form outside a journey shows them). */
+export function firstIssues(error: z.ZodError): Record<string, string> {
+	const errors: Record<string, string> = {};
+	for (const issue of error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message;
+	return errors;
+}
+
 /** zod issues → field name → message key (the first per field). Date parts report on the date. */
 export function fieldErrors(fields: Field[], error: z.ZodError): Record<string, string> {
 	const errors: Record<string, string> = {};

@@ -6,7 +6,7 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { drafts, type Draft } from '$lib/server/db/schema';
+import { drafts, guidedLinks, type Draft } from '$lib/server/db/schema';
 import type { Answers } from '$lib/journeys/engine';
 
 export type { Draft };
@@ -19,13 +19,19 @@ export function isToken(token: string): boolean {
 	return TOKEN.test(token);
 }
 
-export async function create(journey: string, locale: string, answers: Answers = {}) {
+export async function create(
+	journey: string,
+	locale: string,
+	answers: Answers = {},
+	/** An association's guided link that started it (counted when the form is produced). */
+	{ guidedLinkId = null }: { guidedLinkId?: string | null } = {}
+) {
 	const token = randomBytes(32).toString('base64url');
 	const [draft] = await (
 		await db()
 	)
 		.insert(drafts)
-		.values({ tokenHash: hashToken(token), journey, locale, answers })
+		.values({ tokenHash: hashToken(token), journey, locale, answers, guidedLinkId })
 		.returning();
 	return { token, draft: draft as Draft };
 }
@@ -81,11 +87,27 @@ export async function complete(draft: Draft): Promise<string> {
 	for (let attempt = 0; attempt < 5; attempt++) {
 		const reference = newReference();
 		try {
-			const [row] = await database
-				.update(drafts)
-				.set({ reference, completedAt: sql`now()`, updatedAt: sql`now()` })
-				.where(and(eq(drafts.id, draft.id), isNull(drafts.reference)))
-				.returning({ reference: drafts.reference });
+			const row = await database.transaction(async (tx) => {
+				const [done] = await tx
+					.update(drafts)
+					.set({
+						reference,
+						completedAt: sql`now()`,
+						updatedAt: sql`now()`,
+						guidedLinkId: null
+					})
+					.where(and(eq(drafts.id, draft.id), isNull(drafts.reference)))
+					.returning({ reference: drafts.reference });
+				// A form produced from an association's guided link: one more on that link's total,
+				// and the draft forgets which link it was (issue 5: nothing about a voter flows back).
+				if (done && draft.guidedLinkId) {
+					await tx
+						.update(guidedLinks)
+						.set({ forms: sql`${guidedLinks.forms} + 1` })
+						.where(eq(guidedLinks.id, draft.guidedLinkId));
+				}
+				return done;
+			});
 			if (row?.reference) return row.reference;
 			const [current] = await database
 				.select({ reference: drafts.reference })

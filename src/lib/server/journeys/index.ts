@@ -41,10 +41,11 @@ export function bySegment(segment: string): JourneyDefinition | null {
 export async function start(
 	def: JourneyDefinition,
 	locale: string,
-	query: URLSearchParams
+	query: URLSearchParams,
+	options: { guidedLinkId?: string | null } = {}
 ): Promise<{ token: string; where: Where }> {
 	const answers = await def.prefill(query, clock.now());
-	const { token } = await drafts.create(def.id, locale, answers);
+	const { token } = await drafts.create(def.id, locale, answers, options);
 	return { token, where: (await runner.resume(def, token)) ?? { kind: 'check' } };
 }
 
