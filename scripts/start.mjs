@@ -3,19 +3,24 @@
 // passport is several MB: allow two files of UPLOAD_MAX_BYTES (10 MiB each) and the form around
 // them. The environment still wins.
 import http from 'node:http';
-import { BASELINE_HEADERS } from '../src/lib/server/platform/baseline-headers.js';
+import { baselineHeaders } from '../src/lib/server/platform/baseline-headers.js';
 
 process.env.BODY_SIZE_LIMIT ??= '25M';
 
 // adapter-node serves the app's static files (scripts, styles, icons) before SvelteKit's hooks
 // run, so the hook's security headers never reach them. Set the baseline on every response
 // first: SvelteKit's own answers replace what they set themselves (a page's CSP with nonces).
+// By path, because a header set here stays unless SvelteKit sets it again: the widget's
+// (/widget/…) must not get the X-Frame-Options that would forbid embedding it.
 const createServer = http.createServer;
 // @ts-expect-error the overloads of createServer are passed through unchanged
 http.createServer = (...args) => {
 	const server = createServer(...args);
-	server.prependListener('request', (_request, response) => {
-		for (const [name, value] of Object.entries(BASELINE_HEADERS)) response.setHeader(name, value);
+	server.prependListener('request', (request, response) => {
+		const pathname = (request.url ?? '/').split('?')[0] ?? '/';
+		for (const [name, value] of Object.entries(baselineHeaders(pathname))) {
+			response.setHeader(name, value);
+		}
 	});
 	return server;
 };

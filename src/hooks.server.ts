@@ -17,11 +17,12 @@ const i18n: Handle = ({ event, resolve }) =>
 	});
 
 // Security headers first, so that they are on every response, the language redirects included;
-// then the session (locals.session: the signed-in account or null), which the guards read.
+// then the session (locals.session: the signed-in account or null), which the guards read. The
+// embeddable widget (/widget/…) is the same for everyone: no negotiation, no session, no cookie.
 export const handle: Handle = sequence(
 	platform.securityHeaders,
-	negotiateLanguage,
-	auth.session,
+	platform.exceptWidget(negotiateLanguage),
+	platform.exceptWidget(auth.session),
 	i18n
 );
 

@@ -6,6 +6,12 @@
  * 'none', no framing; a page's scripts only by nonce or hash), HSTS for a year with subdomains,
  * nosniff, a strict Referrer-Policy and a Permissions-Policy that blocks the camera everywhere
  * but the intake page.
+ *
+ * One exception, asserted as precisely as the rule: the deadline widget (/widget/…, issue 5),
+ * which associations embed in their sites. Its document may be framed by any site
+ * (`frame-ancestors *`, no X-Frame-Options), runs nothing (`script-src 'none'`), is public for
+ * five minutes, sends no referrer and never sets a cookie, signed in or not; everything else under
+ * /widget/ (a refused POST, an unknown path) still cannot be framed.
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -50,12 +56,19 @@ function concrete(id: string, s: Samples): string {
 	return replaced || '/';
 }
 
-type Checked = { url: string; status: number; problems: string[] };
+type Checked = { url: string; status: number; problems: string[]; widgetDocument: boolean };
+
+/** The widget's paths and their language-prefixed twins (baseline-headers.js WIDGET_PATH). */
+const WIDGET = /^(\/[a-z]{2,3})?\/widget(\/|$)/;
 
 /** What is wrong with one response's headers (nothing, for a good one). */
 function problemsOf(response: Response, pathname: string): string[] {
 	const h = response.headers;
 	const problems: string[] = [];
+	const widget = WIDGET.test(pathname);
+	const html = (h.get('content-type') ?? '').startsWith('text/html');
+	// The widget's own document: the one response any site may frame.
+	const widgetDocument = widget && html && response.status === 200;
 	const csp = h.get('content-security-policy') ?? '';
 	const directives = new Map(
 		csp
@@ -69,23 +82,46 @@ function problemsOf(response: Response, pathname: string): string[] {
 	for (const [name, value] of [
 		['object-src', "'none'"],
 		['base-uri', "'none'"],
-		['frame-ancestors', "'none'"]
+		['frame-ancestors', widgetDocument ? '*' : "'none'"]
 	] as const) {
 		if (directives.get(name)?.join(' ') !== value) problems.push(`${name} is not ${value}`);
 	}
-	const html = (h.get('content-type') ?? '').startsWith('text/html');
-	if (html && response.status === 200) {
+	// X-Frame-Options cannot say "any site": the widget's paths go without it (framing is then the
+	// policy's frame-ancestors alone, 'none' but for the widget's document); every other answer
+	// forbids framing with it too.
+	const frameOptions = h.get('x-frame-options');
+	if (widget ? frameOptions !== null : frameOptions !== 'DENY') {
+		problems.push(`X-Frame-Options: ${frameOptions}`);
+	}
+	if (widgetDocument) {
+		// Nothing runs in someone else's page; its one stylesheet applies by hash.
+		if (directives.get('script-src')?.join(' ') !== "'none'") {
+			problems.push(`widget script-src: ${directives.get('script-src')?.join(' ')}`);
+		}
+		const styles = directives.get('style-src') ?? [];
+		if (styles.length === 0 || !styles.every((v) => /^'sha256-[A-Za-z0-9+/]+=*'$/.test(v))) {
+			problems.push(`widget style-src: ${styles.join(' ')}`);
+		}
+		if (h.get('cache-control') !== 'public, max-age=300') {
+			problems.push(`widget Cache-Control: ${h.get('cache-control')}`);
+		}
+	} else if (html && response.status === 200) {
 		// A page's own scripts run by nonce or hash only, never by being inline.
 		const scripts = directives.get('script-src') ?? [];
 		if (!scripts.some((v) => /^'(nonce-|sha256-)/.test(v))) {
 			problems.push(`script-src without nonce or hash: ${scripts.join(' ')}`);
 		}
 	}
+	// The widget never sets a cookie: no session, no remembered language, signed in or not.
+	if (widget && h.get('set-cookie') !== null)
+		problems.push(`widget Set-Cookie: ${h.get('set-cookie')}`);
 	if (h.get('strict-transport-security') !== 'max-age=31536000; includeSubDomains') {
 		problems.push(`HSTS: ${h.get('strict-transport-security')}`);
 	}
 	if (h.get('x-content-type-options') !== 'nosniff') problems.push('no nosniff');
-	if (!['same-origin', 'no-referrer', 'strict-origin'].includes(h.get('referrer-policy') ?? '')) {
+	// The widget sends none: nothing about the page it sits in, nor itself, follows its links.
+	const referrers = widget ? ['no-referrer'] : ['same-origin', 'no-referrer', 'strict-origin'];
+	if (!referrers.includes(h.get('referrer-policy') ?? '')) {
 		problems.push(`Referrer-Policy: ${h.get('referrer-policy')}`);
 	}
 	const camera = /^(\/[a-z]{2,3})?\/office\/intake\/?$/.test(pathname)
@@ -115,7 +151,11 @@ async function check(
 	return {
 		url: `${init.method ?? 'GET'} ${pathname}`,
 		status: response.status,
-		problems: problemsOf(response, url.pathname)
+		problems: problemsOf(response, url.pathname),
+		widgetDocument:
+			WIDGET.test(url.pathname) &&
+			response.status === 200 &&
+			(response.headers.get('content-security-policy') ?? '').includes('frame-ancestors *')
 	};
 }
 
@@ -153,8 +193,15 @@ describe('security headers', () => {
 		const ids = routeIds();
 		expect(ids.length).toBeGreaterThan(60);
 		const paths = ids.map((id) => concrete(id, samples));
-		// Localised twins, and pages the server only redirects.
+		// Localised twins, and pages the server only redirects; the widget in a language, with a
+		// guided link, with a query it ignores, and a path under it that does not exist.
 		paths.push('/en', '/en/register', '/de/elections', '/pap/status', '/?lang=fr');
+		paths.push(
+			'/en/widget/deadlines',
+			'/widget/deadlines?lang=de&link=abcdEFGH1234',
+			'/widget/deadlines?lang=%3Cb%3E&link=..%2F..',
+			'/widget/no-such-widget'
+		);
 		const cookie = adminCookie();
 		const results: Checked[] = [];
 		const statuses = new Set<number>();
@@ -176,6 +223,19 @@ describe('security headers', () => {
 		expect(results.filter((r) => r.problems.length > 0)).toEqual([]);
 		// The sweep did meet pages, redirects, refusals and missing things, not one kind only.
 		for (const status of [200, 303, 400, 404]) expect([...statuses]).toContain(status);
+		// And the widget's document, anonymous and signed in, under the exception checked above;
+		// its POST was refused under the rule (not framable).
+		expect(
+			results.filter((r) => r.widgetDocument).map((r) => r.url),
+			'widget documents'
+		).toEqual(
+			[
+				'/widget/deadlines',
+				'/en/widget/deadlines',
+				'/widget/deadlines?lang=de&link=abcdEFGH1234',
+				'/widget/deadlines?lang=%3Cb%3E&link=..%2F..'
+			].flatMap((p) => [`GET ${p}`, `GET ${p}`])
+		);
 		expect([...statuses].filter((s) => s >= 500)).toEqual([]);
 	}, 300_000);
 

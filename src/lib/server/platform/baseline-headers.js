@@ -22,3 +22,41 @@ export const BASELINE_HEADERS = Object.freeze({
 		"default-src 'none'; base-uri 'none'; object-src 'none'; form-action 'none'; frame-ancestors 'none'",
 	'Cross-Origin-Opener-Policy': 'same-origin'
 });
+
+/**
+ * The one exception to "never framed": the deadline widget (issue 5), which expat associations
+ * embed in their own sites with an iframe, at /widget/… and the language-prefixed twins the i18n
+ * reroute also serves (/en/widget/…; the locales of project.inlang/settings.json, Dutch at /).
+ * Decided by path because `scripts/start.mjs` sets these headers before any route is known.
+ */
+export const WIDGET_PATH = /^(\/(en|de|fr|es|pap))?\/widget(\/|$)/;
+
+/** @param {string} pathname */
+export const isWidgetPath = (pathname) => WIDGET_PATH.test(pathname);
+
+/**
+ * The baseline for the widget: everything above but two headers.
+ *
+ * - No X-Frame-Options: it can only say DENY or SAMEORIGIN (ALLOW-FROM is obsolete), never "any
+ *   site". Framing is then decided by the Content-Security-Policy alone: the widget's own route
+ *   sends `frame-ancestors *`; anything else under /widget/ (an error, a redirect) keeps
+ *   SvelteKit's or the baseline's `frame-ancestors 'none'`, so it still cannot be framed.
+ * - "no-referrer": the widget has no forms (the reason for "same-origin" above does not apply),
+ *   and a visitor who follows its link into the portal then arrives with no Referer at all, not
+ *   even the widget's own address. (The address of the association's page in which the widget
+ *   sits is governed by that page's policy; the widget neither reads nor keeps it.)
+ */
+export const WIDGET_HEADERS = Object.freeze(
+	Object.fromEntries(
+		Object.entries(BASELINE_HEADERS)
+			.filter(([name]) => name !== 'X-Frame-Options')
+			.map(([name, value]) => [name, name === 'Referrer-Policy' ? 'no-referrer' : value])
+	)
+);
+
+/**
+ * The baseline for a path: the widget's exception under /widget/, the strict one everywhere else.
+ * @param {string} pathname
+ */
+export const baselineHeaders = (pathname) =>
+	isWidgetPath(pathname) ? WIDGET_HEADERS : BASELINE_HEADERS;

@@ -7,7 +7,7 @@ import * as auth from '$lib/server/auth';
 import * as limits from '$lib/server/limits';
 import * as mail from '$lib/server/mail';
 import * as uploads from '$lib/server/uploads';
-import { BASELINE_HEADERS } from './baseline-headers.js';
+import { baselineHeaders, isWidgetPath } from './baseline-headers.js';
 import { permissionsPolicy } from './permissions';
 import { GENERIC_JOURNEYS, journeyPath } from '$lib/journeys/catalogue';
 
@@ -47,21 +47,27 @@ export async function start(): Promise<void> {
 }
 
 // Pages that show or take personal data: every journey's draft pages (behind their token), the
-// status request, the account, the office.
+// status request, the account, the office, an association's pages (its one-time join links
+// included).
 const DRAFTS = ['/register', ...GENERIC_JOURNEYS.map(journeyPath)].map((p) => p.slice(1)).join('|');
 const PERSONAL = new RegExp(
-	`^(/[a-z]{2,3})?/((${DRAFTS})/|status(/|$)|account(/|$)|office(/|$)|session$)`
+	`^(/[a-z]{2,3})?/((${DRAFTS})/|status(/|$)|account(/|$)|office(/|$)|associations(/|$)|session$)`
 );
 
 // Every response gets the baseline (./baseline-headers.js); a page keeps the
 // Content-Security-Policy SvelteKit made for it (nonces, svelte.config.js), any other response
-// (JSON, PDF, iCalendar, redirects) the baseline's, which lets nothing run or load.
+// (JSON, PDF, iCalendar, redirects) the baseline's, which lets nothing run or load. The widget
+// (/widget/…) keeps the one its route sets, which lets any site frame it.
 export const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	for (const [name, value] of Object.entries(BASELINE_HEADERS)) {
+	const widget = isWidgetPath(event.url.pathname);
+	for (const [name, value] of Object.entries(baselineHeaders(event.url.pathname))) {
 		if (name === 'Content-Security-Policy' && response.headers.has(name)) continue;
 		response.headers.set(name, value);
 	}
+	// The widget sits in other sites' pages and is the same for everyone (issue 5: "no cookies, no
+	// tracking"): whatever a later hook or a future change might set, it never carries a cookie.
+	if (widget) response.headers.delete('set-cookie');
 	// The camera only on the office's intake page (its QR scanner); blocked everywhere else.
 	response.headers.set('Permissions-Policy', permissionsPolicy(event.url.pathname));
 	// A draft's pages show name, address and BSN, a status request's form what was typed, the
@@ -74,3 +80,18 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 	}
 	return response;
 };
+
+/**
+ * Runs `handle` for every path but the widget's, which goes straight on. For the language
+ * negotiation (the widget's own `?lang=` must not be taken for the language switch, which answers
+ * with a redirect and a cookie) and the session (the widget reads no cookie, so it never touches,
+ * extends or clears anyone's session: nothing about its visitors is read or stored).
+ */
+export function exceptWidget(handle: Handle): Handle {
+	return (input) => {
+		if (!isWidgetPath(input.event.url.pathname)) return handle(input);
+		// What the session hook would have said of a visitor it did not look at.
+		input.event.locals.session = null;
+		return input.resolve(input.event);
+	};
+}

@@ -56,8 +56,10 @@ export const negotiateLanguage: Handle = ({ event, resolve }) => {
 		return response;
 	}
 
-	// A URL with a language prefix is explicit; only the prefix-less (Dutch) URLs negotiate.
-	if (extractLocaleFromUrl(url) !== baseLocale) {
+	// A URL with a language prefix is explicit; only the prefix-less (Dutch) URLs negotiate. A
+	// guided link's landing page (/via/…) is in the language the association chose for it, Dutch
+	// included; the voter can still switch.
+	if (extractLocaleFromUrl(url) !== baseLocale || url.pathname.startsWith('/via/')) {
 		return resolve(event);
 	}
 	const remembered = cookies.get(LANGUAGE_COOKIE);
