@@ -14,7 +14,11 @@ const LIMITED: Record<string, string> = {
 	'src/routes/(voter)/status/+page.server.ts': "'statusRequest'",
 	'src/routes/(voter)/register/+page.server.ts': "'draftCreation'",
 	'src/routes/(voter)/[journey=journey]/+page.server.ts': "'draftCreation'",
-	'src/routes/(voter)/account/upload/[reference]/+page.server.ts': "'upload'"
+	'src/routes/(voter)/account/upload/[reference]/+page.server.ts': "'upload'",
+	'src/routes/associations/sign-in/options/+server.ts': "'signIn'",
+	'src/routes/associations/request/+page.server.ts': "'passkeyRegistration'",
+	'src/routes/associations/join/[token]/options/+server.ts': "'passkeyRegistration'",
+	'src/routes/(voter)/via/[code]/+page.server.ts': "'draftCreation'"
 };
 
 describe('rate limits on routes', () => {

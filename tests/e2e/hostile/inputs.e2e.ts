@@ -232,11 +232,20 @@ describe('hostile input never causes a server error', () => {
 			'/office/sign-in/options',
 			'/office/sign-in/verify',
 			'/office/enrol/not-a-real-token/options',
-			'/office/enrol/not-a-real-token/verify'
+			'/office/enrol/not-a-real-token/verify',
+			'/associations/sign-in/options',
+			'/associations/sign-in/verify',
+			'/associations/join/not-a-real-token/options',
+			'/associations/join/not-a-real-token/verify'
 		]) {
 			await neverFails(endpoint, ['name', 'displayName', 'response']);
 		}
 	}, 900_000);
+
+	it('on an association’s request and a guided link’s start', async () => {
+		await neverFails('/associations/request', ['name', 'country', 'website', 'email']);
+		await neverFails('/via/unknownCode123456789', ['code']);
+	}, 600_000);
 
 	it('on the public API, with any query', async () => {
 		const queries = fc.array(fc.tuple(fc.constantFrom('electionDay', 'type', 'x', ''), text), {
@@ -255,9 +264,9 @@ describe('hostile input never causes a server error', () => {
 	}, 900_000);
 });
 
-/** Every office form action, from the route files: `/office/<path>?/<action>`. */
-function officeActions(): string[] {
-	const root = path.resolve('src/routes/office/(staff)');
+/** Every form action under a guarded folder, from the route files: `<prefix>/<path>?/<action>`. */
+function actionsUnder(folder: string, prefix: string): string[] {
+	const root = path.resolve(folder);
 	const found: string[] = [];
 	const walk = (dir: string) => {
 		for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -275,7 +284,9 @@ function officeActions(): string[] {
 					.map((part) => (part.startsWith('[') ? '00000000-0000-4000-8000-000000000000' : part))
 					.join('/');
 				for (const name of names) {
-					found.push(`/office${route ? `/${route}` : ''}${name === 'default' ? '' : `?/${name}`}`);
+					found.push(
+						`${prefix}${route ? `/${route}` : ''}${name === 'default' ? '' : `?/${name}`}`
+					);
 				}
 			}
 		}
@@ -283,6 +294,8 @@ function officeActions(): string[] {
 	walk(root);
 	return found;
 }
+
+const officeActions = () => actionsUnder('src/routes/office/(staff)', '/office');
 
 describe('forged office actions', () => {
 	const actions = officeActions();
@@ -304,6 +317,38 @@ describe('forged office actions', () => {
 			// The sign-in redirect, or a body SvelteKit refuses before any action runs.
 			return (
 				(response.status === 303 && location.includes('/office/sign-in')) ||
+				response.status === 413 ||
+				response.status === 415
+			);
+		});
+		expect(failed.map(([action, body]) => `${action} ${describeBody(body)}`)).toEqual([]);
+	}, 600_000);
+});
+
+describe('forged association actions', () => {
+	const actions = actionsUnder('src/routes/associations/(member)', '/associations');
+
+	it('are all found', () => {
+		expect(actions).toEqual(
+			expect.arrayContaining([
+				'/associations/links/new',
+				'/associations/links/00000000-0000-4000-8000-000000000000?/revoke',
+				'/associations/members?/invite'
+			])
+		);
+	});
+
+	it('do nothing without an association’s session: always its sign-in redirect', async () => {
+		const inputs = fc.sample(
+			fc.tuple(fc.constantFrom(...actions), bodies(['journey', 'locale', 'country', 'election'])),
+			RUNS
+		);
+		const failed = await each(inputs, async ([action, body]) => {
+			const response = await send(action, body);
+			await response.arrayBuffer();
+			const location = response.headers.get('location') ?? '';
+			return (
+				(response.status === 303 && location.includes('/associations/sign-in')) ||
 				response.status === 413 ||
 				response.status === 415
 			);
