@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { answersColumn } from './answers';
 import { accounts } from './accounts';
 import { guidedLinks } from './associations';
@@ -40,3 +40,23 @@ export const drafts = pgTable(
 );
 
 export type Draft = typeof drafts.$inferSelect;
+
+/**
+ * Answers sent again by a device that kept them while offline (issue 6): each submission carries a
+ * random key, and a key already applied to the draft is never applied again. A late replay of an
+ * old answer therefore cannot overwrite a newer one, and a retried send stores nothing twice.
+ * Deleted with the draft.
+ */
+export const appliedSubmissions = pgTable(
+	'applied_submissions',
+	{
+		draftId: uuid()
+			.notNull()
+			.references(() => drafts.id, { onDelete: 'cascade' }),
+		// A UUID made on the device for one submission.
+		key: text().notNull(),
+		step: text().notNull(),
+		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.draftId, t.key] })]
+);
