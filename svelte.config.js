@@ -7,6 +7,10 @@ const config = {
 	compilerOptions: { runes: true },
 	kit: {
 		adapter: adapter({ out: 'build' }),
+		// Absolute asset paths (/_app/…): the service worker serves a page kept for offline use, or
+		// the offline page, at another URL than it was made for, and relative paths would then
+		// point elsewhere; the worker itself is registered at /service-worker.js from every page.
+		paths: { relative: false },
 		// Forms post without JavaScript; SvelteKit's origin check stays on (CSRF).
 		csrf: { trustedOrigins: [] },
 		// A strict policy with nonces for SvelteKit's own inline bootstrap script; nothing inline

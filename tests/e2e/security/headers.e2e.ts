@@ -281,4 +281,16 @@ describe('security headers', () => {
 		expect(results.filter((r) => r.problems.length > 0)).toEqual([]);
 		expect(results.filter((r) => r.status === 200).length).toBeGreaterThan(statics.length);
 	}, 120_000);
+
+	it('let the service worker fetch this site, and nothing else', async () => {
+		const worker = await check('/service-worker.js');
+		expect(worker).toMatchObject({ status: 200, problems: [] });
+		const response = await fetch(new URL('/service-worker.js', base));
+		expect(response.headers.get('content-security-policy')).toBe(
+			"default-src 'none'; connect-src 'self'; base-uri 'none'; object-src 'none'; form-action 'none'; frame-ancestors 'none'"
+		);
+		for (const icon of ['/icons/icon-192.png', '/icons/icon-maskable-512.png']) {
+			expect(await check(icon)).toMatchObject({ status: 200, problems: [] });
+		}
+	});
 });

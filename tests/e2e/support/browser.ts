@@ -42,15 +42,23 @@ export const test = base
 	 * prefixed URLs, which are never redirected.
 	 */
 	.extend('browserLocale', 'nl-NL' as string)
+	/**
+	 * The portal's service worker (issue 6) is blocked unless a test asks for it
+	 * (`test.override('serviceWorkers', 'allow')`): it would precache the app in every test's new
+	 * context, and the tests of pages and journeys are about what the server answers. The PWA
+	 * tests in tests/e2e/pwa allow it.
+	 */
+	.extend('serviceWorkers', 'block' as 'block' | 'allow')
 	.extend(
 		'context',
 		async (
-			{ browser, baseURL, javaScriptEnabled, browserLocale },
+			{ browser, baseURL, javaScriptEnabled, browserLocale, serviceWorkers },
 			{ onCleanup }
 		): Promise<BrowserContext> => {
 			const context = await browser.newContext({
 				baseURL,
 				javaScriptEnabled,
+				serviceWorkers,
 				acceptDownloads: true,
 				locale: browserLocale,
 				timezoneId: 'Europe/Amsterdam',

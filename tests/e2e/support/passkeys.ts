@@ -38,7 +38,9 @@ function contextOptions() {
 		baseURL: inject('baseURL'),
 		locale: 'en-GB',
 		timezoneId: 'Europe/Amsterdam',
-		viewport: { width: 1024, height: 800 }
+		viewport: { width: 1024, height: 800 },
+		// As in every test's own context (support/browser.ts): the service worker is the PWA tests'.
+		serviceWorkers: 'block' as const
 	};
 }
 

@@ -5,8 +5,8 @@
  */
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
-import { db } from '$lib/server/db';
-import { drafts, guidedLinks, type Draft } from '$lib/server/db/schema';
+import { db, type Db } from '$lib/server/db';
+import { appliedSubmissions, drafts, guidedLinks, type Draft } from '$lib/server/db/schema';
 import type { Answers } from '$lib/journeys/engine';
 
 export type { Draft };
@@ -55,18 +55,52 @@ export async function find(token: string, journey: string): Promise<Draft | null
 export async function saveAnswers(
 	draft: Draft,
 	answers: Answers,
-	locale: string
+	locale: string,
+	/** A device's key for this submission (issue 6): recorded with the answers, in one transaction. */
+	submission?: { key: string; step: string }
 ): Promise<boolean> {
-	const updated = await (
+	const save = async (tx: Db) => {
+		const updated = await tx
+			.update(drafts)
+			.set({ answers, locale, version: draft.version + 1, updatedAt: sql`now()` })
+			.where(
+				and(eq(drafts.id, draft.id), eq(drafts.version, draft.version), isNull(drafts.completedAt))
+			)
+			.returning({ id: drafts.id });
+		if (updated.length !== 1) return false;
+		if (submission) {
+			const recorded = await tx
+				.insert(appliedSubmissions)
+				.values({ draftId: draft.id, key: submission.key, step: submission.step })
+				.onConflictDoNothing()
+				.returning({ key: appliedSubmissions.key });
+			// The same key applied meanwhile by another request: undo this one.
+			if (recorded.length !== 1) throw new SubmissionReplayed();
+		}
+		return true;
+	};
+	const database = await db();
+	if (!submission) return save(database);
+	try {
+		return await database.transaction((t) => save(t as unknown as Db));
+	} catch (error) {
+		if (error instanceof SubmissionReplayed) return false;
+		throw error;
+	}
+}
+
+class SubmissionReplayed extends Error {}
+
+/** Whether a device's submission was applied to the draft already (it is then not applied again). */
+export async function wasApplied(draft: Draft, key: string): Promise<boolean> {
+	const [row] = await (
 		await db()
 	)
-		.update(drafts)
-		.set({ answers, locale, version: draft.version + 1, updatedAt: sql`now()` })
-		.where(
-			and(eq(drafts.id, draft.id), eq(drafts.version, draft.version), isNull(drafts.completedAt))
-		)
-		.returning({ id: drafts.id });
-	return updated.length === 1;
+		.select({ key: appliedSubmissions.key })
+		.from(appliedSubmissions)
+		.where(and(eq(appliedSubmissions.draftId, draft.id), eq(appliedSubmissions.key, key)))
+		.limit(1);
+	return Boolean(row);
 }
 
 // Crockford's base32 without I, L, O, U: readable aloud and unambiguous when typed by the office.

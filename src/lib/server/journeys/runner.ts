@@ -131,12 +131,18 @@ export async function submitStep(
 	form: FormData,
 	locale: string
 ): Promise<SubmitResult> {
+	// A device sending answers it kept offline names each submission (issue 6): one already
+	// applied is not applied again, so a late replay never overwrites a newer answer.
+	const submission = submissionKey(form);
 	// Three attempts: if another tab saved in between, re-read and apply this answer on top.
 	for (let attempt = 0; attempt < 3; attempt++) {
 		const state = await load(def, token);
 		if (!state) return null;
 		if (state.draft.completedAt) return { ok: true, next: { kind: 'done' } };
 		const { plan: p } = state;
+		if (submission && (await drafts.wasApplied(state.draft, submission))) {
+			return { ok: true, next: where(p) };
+		}
 		const step = findStep(def.journey, stepId);
 		const current = p.position.kind === 'step' ? p.position.step : null;
 		if (!step || (step !== current && !p.answered.includes(step))) {
@@ -153,13 +159,22 @@ export async function submitStep(
 			clock.today(),
 			state.data
 		);
-		if (await drafts.saveAnswers(state.draft, next.answers, locale)) {
+		const recorded = submission ? { key: submission, step: step.id } : undefined;
+		if (await drafts.saveAnswers(state.draft, next.answers, locale, recorded)) {
 			return { ok: true, next: where(next) };
 		}
 	}
 	// Several tabs (or a script) posting to one draft at once: the last word could not be saved on
 	// top of the others. Nothing is lost; the voter is asked to try again.
 	error(409, { message: m.error_conflict() });
+}
+
+const SUBMISSION_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The device's key for a submission (a UUID), if the form carries one. */
+function submissionKey(form: FormData): string | null {
+	const value = form.get('submission');
+	return typeof value === 'string' && SUBMISSION_KEY.test(value) ? value : null;
 }
 
 /** The voter confirms their answers: the draft gets its reference and the form can be printed. */

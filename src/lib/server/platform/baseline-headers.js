@@ -55,8 +55,25 @@ export const WIDGET_HEADERS = Object.freeze(
 );
 
 /**
- * The baseline for a path: the widget's exception under /widget/, the strict one everywhere else.
+ * The service worker's script (issue 6): its Content-Security-Policy governs the worker itself,
+ * which fetches this site's pages and files to keep them for offline use. It may connect to this
+ * origin and nothing else; everything else stays as strict as the baseline.
+ */
+export const SERVICE_WORKER_PATH = '/service-worker.js';
+export const SERVICE_WORKER_HEADERS = Object.freeze({
+	...BASELINE_HEADERS,
+	'Content-Security-Policy':
+		"default-src 'none'; connect-src 'self'; base-uri 'none'; object-src 'none'; form-action 'none'; frame-ancestors 'none'"
+});
+
+/**
+ * The baseline for a path: the widget's exception under /widget/, the service worker's, and the
+ * strict one everywhere else.
  * @param {string} pathname
  */
 export const baselineHeaders = (pathname) =>
-	isWidgetPath(pathname) ? WIDGET_HEADERS : BASELINE_HEADERS;
+	isWidgetPath(pathname)
+		? WIDGET_HEADERS
+		: pathname === SERVICE_WORKER_PATH
+			? SERVICE_WORKER_HEADERS
+			: BASELINE_HEADERS;
