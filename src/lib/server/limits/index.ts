@@ -34,7 +34,11 @@ export const DEFAULT_RULES = {
 	// New drafts (registration, change, vote choice…) per client.
 	draftCreation: { max: 60, windowSeconds: 60 * 60 },
 	// Upload posts per account (each may carry two files of UPLOAD_MAX_BYTES).
-	upload: { max: 30, windowSeconds: 60 * 60 }
+	upload: { max: 30, windowSeconds: 60 * 60 },
+	// Requests for reminders per client: each sends a confirmation e-mail to the address typed.
+	reminderSubscription: { max: 10, windowSeconds: 60 * 60 },
+	// "E-mail me the link to this form" per client: each sends an e-mail to the address typed.
+	handoffEmail: { max: 5, windowSeconds: 60 * 60 }
 } as const satisfies Record<string, Rule>;
 
 export type RuleName = keyof typeof DEFAULT_RULES;

@@ -2,6 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
 import * as auth from '$lib/server/auth';
 import * as drafts from '$lib/server/drafts';
+import * as handoff from '$lib/server/handoff';
 import * as journeys from '$lib/server/journeys';
 import { goTo, unwrap } from '$lib/server/journeys/navigation';
 import { journeyOf } from '$lib/server/journeys/route';
@@ -26,5 +27,14 @@ export const actions: Actions = {
 		const voter = auth.requireVoter(event);
 		await drafts.linkAccount(event.params.token, voter.accountId);
 		goTo(base, event.params.token, { kind: 'done' });
+	},
+	// "E-mail me the link to this form", to print it on another device.
+	email: (event) => {
+		const { def, base } = journeyOf(event.params.journey);
+		return handoff.emailLink(
+			event,
+			{ journey: def.id, base, token: event.params.token },
+			getLocale()
+		);
 	}
 };

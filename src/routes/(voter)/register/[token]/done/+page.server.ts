@@ -1,9 +1,10 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { localizeHref } from '$lib/paraglide/runtime';
-import { registerPath } from '$lib/paths';
+import { getLocale, localizeHref } from '$lib/paraglide/runtime';
+import { registerPath, registerStart } from '$lib/paths';
 import * as auth from '$lib/server/auth';
 import * as drafts from '$lib/server/drafts';
+import * as handoff from '$lib/server/handoff';
 import * as registration from '$lib/server/registration';
 import { unwrap } from '$lib/server/registration/navigation';
 
@@ -22,5 +23,12 @@ export const actions: Actions = {
 		const voter = auth.requireVoter(event);
 		await drafts.linkAccount(event.params.token, voter.accountId);
 		redirect(303, localizeHref(registerPath(event.params.token, { kind: 'done' })));
-	}
+	},
+	// "E-mail me the link to this form", to print it on another device.
+	email: (event) =>
+		handoff.emailLink(
+			event,
+			{ journey: 'registration', base: registerStart, token: event.params.token },
+			getLocale()
+		)
 };
