@@ -18,8 +18,12 @@
  */
 import { build, files, version } from '$service-worker';
 import { isKeptPage, journeyTokenOf } from '$lib/pwa/pages';
+import { registerPushHandlers } from '$lib/pwa/push-handlers';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
+
+// Reminders by web push (issue 6 item 2): the notification, and a tap that opens the portal.
+registerPushHandlers(sw);
 
 const ASSETS = `assets-${version}`;
 const PAGES = `pages-${version}`;

@@ -18,7 +18,8 @@ const LIMITED: Record<string, string> = {
 	'src/routes/associations/sign-in/options/+server.ts': "'signIn'",
 	'src/routes/associations/request/+page.server.ts': "'passkeyRegistration'",
 	'src/routes/associations/join/[token]/options/+server.ts': "'passkeyRegistration'",
-	'src/routes/(voter)/via/[code]/+page.server.ts': "'draftCreation'"
+	'src/routes/(voter)/via/[code]/+page.server.ts': "'draftCreation'",
+	'src/routes/(voter)/reminders/+page.server.ts': "'reminderSubscription'"
 };
 
 describe('rate limits on routes', () => {

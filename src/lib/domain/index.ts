@@ -21,3 +21,4 @@ export * from './overview';
 export * from './checklist';
 export * from './certificates';
 export * from './counts';
+export * from './reminders';

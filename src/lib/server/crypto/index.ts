@@ -7,7 +7,14 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { loadKeyring, type Keyring } from './keys';
 
-export { KeyConfigurationError, loadKeyring, type Keyring } from './keys';
+export {
+	KeyConfigurationError,
+	loadKeyring,
+	loadVapidKeys,
+	newVapidKeys,
+	type Keyring,
+	type VapidKeys
+} from './keys';
 
 let current: Keyring | undefined;
 

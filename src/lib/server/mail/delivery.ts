@@ -110,6 +110,7 @@ async function send(transport: Transporter, message: OutboxMessage, from: string
 		// sending and recording it), the recipient's mail program shows it once.
 		messageId: `<${message.id}@${senderDomain(from)}>`,
 		headers: {
+			...message.headers,
 			'Content-Language': message.locale,
 			// RFC 3834: no out-of-office replies to a notice.
 			'Auto-Submitted': 'auto-generated'

@@ -37,6 +37,8 @@ export type Outgoing =
 			subject: string;
 			text: string;
 			html: string;
+			/** Extra headers (a reminder's List-Unsubscribe, RFC 8058). */
+			headers?: Record<string, string>;
 			decisionId?: string;
 	  }
 	| {
@@ -58,6 +60,7 @@ const rowOf = (message: Outgoing) => ({
 	subject: message.subject,
 	text: message.text,
 	html: message.channel === 'email' ? message.html : null,
+	headers: message.channel === 'email' ? (message.headers ?? null) : null,
 	decisionId: message.decisionId ?? null
 });
 

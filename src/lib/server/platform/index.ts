@@ -6,6 +6,7 @@ import * as drafts from '$lib/server/drafts';
 import * as auth from '$lib/server/auth';
 import * as limits from '$lib/server/limits';
 import * as mail from '$lib/server/mail';
+import * as reminders from '$lib/server/reminders';
 import * as uploads from '$lib/server/uploads';
 import { baselineHeaders, isWidgetPath } from './baseline-headers.js';
 import { permissionsPolicy } from './permissions';
@@ -17,6 +18,10 @@ export async function start(): Promise<void> {
 	crypto.keyring();
 	// And with a fixed clock anywhere but on this machine (voters would see wrong deadlines).
 	clock.fixedClock();
+	// And with reminder settings or VAPID keys that make no sense (not at the first run).
+	reminders.leadDays();
+	const reminderInterval = reminders.intervalMs();
+	reminders.vapidKeys();
 	await database();
 	// First start: no admin yet, so print the one way in (issue 3 item 8). Exactly this line on
 	// stdout; the e2e set-up reads it.
@@ -30,7 +35,10 @@ export async function start(): Promise<void> {
 			drafts.purgeAbandoned().catch((error) => console.error('Purging drafts failed', error)),
 			uploads.purgeExpired().catch((error) => console.error('Purging uploads failed', error)),
 			auth.purgeExpired().catch((error) => console.error('Purging sessions failed', error)),
-			limits.purgeExpired().catch((error) => console.error('Purging rate limits failed', error))
+			limits.purgeExpired().catch((error) => console.error('Purging rate limits failed', error)),
+			reminders
+				.purgeUnconfirmed()
+				.catch((error) => console.error('Purging reminder requests failed', error))
 		]);
 	await purge();
 	const timer = setInterval(purge, 60 * 60 * 1000);
@@ -38,20 +46,25 @@ export async function start(): Promise<void> {
 	// E-mail goes out from the outbox every 30 s (and soon after each enqueue), in every process:
 	// rows are claimed with SKIP LOCKED, so none is sent twice. Without SMTP_URL it stays there.
 	mail.startDelivery();
+	// Reminders of the cut-offs: now and every REMINDER_INTERVAL_SECONDS, in every process; each is
+	// sent once (a unique row per reminder, written with its e-mail in the outbox).
+	reminders.startScheduler(reminderInterval);
 	// STACK.md trap 5: `node build` ignores SIGTERM while a pool is open.
 	process.once('sveltekit:shutdown', () => {
 		clearInterval(timer);
 		// Let the message being sent finish and be recorded before the pool closes.
-		void mail.stopDelivery().finally(() => closeDatabase());
+		void Promise.all([reminders.stopScheduler(), mail.stopDelivery()]).finally(() =>
+			closeDatabase()
+		);
 	});
 }
 
 // Pages that show or take personal data: every journey's draft pages (behind their token), the
 // status request, the account, the office, an association's pages (its one-time join links
-// included).
+// included), the reminders' request and their secret links.
 const DRAFTS = ['/register', ...GENERIC_JOURNEYS.map(journeyPath)].map((p) => p.slice(1)).join('|');
 const PERSONAL = new RegExp(
-	`^(/[a-z]{2,3})?/((${DRAFTS})/|status(/|$)|account(/|$)|office(/|$)|associations(/|$)|session$)`
+	`^(/[a-z]{2,3})?/((${DRAFTS})/|status(/|$)|account(/|$)|office(/|$)|associations(/|$)|reminders(/|$)|session$)`
 );
 
 // Every response gets the baseline (./baseline-headers.js); a page keeps the

@@ -1,9 +1,11 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 import { amsterdamDay } from '$lib/domain';
 import * as auth from '$lib/server/auth';
+import * as limits from '$lib/server/limits';
 import * as overview from '$lib/server/overview';
+import * as reminders from '$lib/server/reminders';
 
 export const load: PageServerLoad = async (event) => {
 	const voter = auth.requireVoter(event);
@@ -22,6 +24,12 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
+	// Reminders of the cut-offs at the registration's e-mail address, for its types (issue 6).
+	reminders: async (event) => {
+		const voter = auth.requireVoter(event);
+		await limits.enforce(event, 'reminderSubscription', limits.accountSubject(voter.accountId));
+		return { reminders: await reminders.subscribeAccount(voter.accountId, getLocale()) };
+	},
 	// Ends the sessions on every device, this one included: for a lost or shared device.
 	signOutEverywhere: async (event) => {
 		const voter = auth.requireVoter(event);

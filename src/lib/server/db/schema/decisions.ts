@@ -118,6 +118,9 @@ export const outbox = pgTable(
 		subject: text().notNull(),
 		text: text().notNull(),
 		html: text(),
+		// Extra e-mail headers, e.g. a reminder's List-Unsubscribe and List-Unsubscribe-Post
+		// (RFC 2369, RFC 8058); the delivery's own headers win over these.
+		headers: jsonb().$type<Record<string, string>>(),
 		decisionId: uuid().references(() => decisions.id, { onDelete: 'set null' }),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 		sentAt: timestamp({ withTimezone: true }),

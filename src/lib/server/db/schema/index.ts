@@ -7,3 +7,4 @@ export * from './decisions';
 export * from './certificates';
 export * from './limits';
 export * from './associations';
+export * from './reminders';
