@@ -11,7 +11,10 @@ const ICONS = [
 	{ svg: 'icon-maskable.svg', size: 512, out: 'icon-maskable-512.png', transparent: false }
 ];
 
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+const browser = await chromium.launch({
+	executablePath: '/usr/bin/chromium',
+	args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run']
+});
 try {
 	for (const icon of ICONS) {
 		const page = await browser.newPage({ viewport: { width: icon.size, height: icon.size } });

@@ -36,7 +36,12 @@ describe('a submission sent again', () => {
 	it('is applied once: a replay with another answer changes nothing', async () => {
 		const token = await registration.start('en');
 		const key = randomUUID();
-		await registration.submitStep(token, 'nationality', form({ value: 'yes', submission: key }), 'en');
+		await registration.submitStep(
+			token,
+			'nationality',
+			form({ value: 'yes', submission: key }),
+			'en'
+		);
 		await registration.submitStep(token, 'residence', form({ country: 'ES' }), 'en');
 		const replay = await registration.submitStep(
 			token,
