@@ -279,6 +279,13 @@ describe('following a link', () => {
 		const member = await approvedAssociation('Stopping club');
 		const link = await newLink(member, { journey: 'change' });
 		expect(await links.revoke(member, link.id, NOW)).toBe(true);
+		// Stopping it again changes nothing: the first moment stays.
+		expect(await links.revoke(member, link.id, new Date('2030-03-01T00:00:00Z'))).toBe(true);
+		const [stopped] = await database.db
+			.select({ revokedAt: guidedLinks.revokedAt })
+			.from(guidedLinks)
+			.where(eq(guidedLinks.id, link.id));
+		expect(stopped!.revokedAt).toEqual(NOW);
 		expect(await links.landing(link.code, NOW)).toEqual({
 			ok: false,
 			reason: 'revoked',

@@ -9,7 +9,7 @@
  * form to the total), then forgets it. The association sees the totals masked below ten.
  */
 import { randomInt } from 'node:crypto';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
 	amsterdamDay,
@@ -263,12 +263,17 @@ export async function revoke(member: Member, id: string, now = clock.now()): Pro
 	if (!z.uuid().safeParse(id).success) return false;
 	return (await db()).transaction(async (t) => {
 		const tx = t as unknown as Db;
+		const own = and(eq(guidedLinks.id, id), eq(guidedLinks.associationId, member.associationId));
 		const [row] = await tx
 			.update(guidedLinks)
-			.set({ revokedAt: sql`coalesce(${guidedLinks.revokedAt}, ${now})` })
-			.where(and(eq(guidedLinks.id, id), eq(guidedLinks.associationId, member.associationId)))
+			.set({ revokedAt: now })
+			.where(and(own, isNull(guidedLinks.revokedAt)))
 			.returning({ id: guidedLinks.id });
-		if (!row) return false;
+		if (!row) {
+			// Stopped already (nothing more to do or to audit), or not this association's link.
+			const [stopped] = await tx.select({ id: guidedLinks.id }).from(guidedLinks).where(own);
+			return Boolean(stopped);
+		}
 		await audit.record(
 			{
 				actor: actorOf('association', member.accountId),
