@@ -229,7 +229,11 @@ test('a member invites a colleague, who signs in with their own passkey', async 
 		await office
 			.getByRole('button', { name: `${t('office_associations_approve')} ${name}`, exact: true })
 			.click();
-		await office.waitForURL(/\/en\/office\/associations$/);
+		// The page is already at this URL, so wait for the row to say so, not for the URL.
+		await office
+			.getByRole('row', { name: new RegExp(name) })
+			.getByText(t('office_associations_status_approved'))
+			.waitFor();
 	} finally {
 		await admin.close();
 	}
