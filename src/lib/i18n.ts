@@ -2,27 +2,19 @@
  * Turns journey texts into words in the page's language. Every message comes from `messages/`;
  * country names come from the runtime's CLDR data (Intl.DisplayNames), dates from Intl too.
  */
-import * as messages from '$lib/paraglide/messages.js';
-import { getLocale } from '$lib/paraglide/runtime';
 import type { Text } from '$lib/journeys/engine';
 import { wallClock } from '$lib/domain/zones';
+import { currentLocale, hasMessage, lookup } from '$lib/catalogue';
 
-type MessageFn = (params?: Record<string, string>, options?: { locale?: string }) => string;
-const catalogue = messages as unknown as Record<string, MessageFn | undefined>;
-
-export function hasMessage(key: string): boolean {
-	return typeof catalogue[key] === 'function';
-}
+export { hasMessage };
 
 /** A message by key; a missing key is a bug, so it fails loudly in tests instead of showing a key. */
 export function message(
 	key: string,
 	params?: Record<string, string>,
-	locale: string = getLocale()
+	locale: string = currentLocale()
 ): string {
-	const fn = catalogue[key];
-	if (!fn) throw new Error(`Missing message: ${key}`);
-	return fn(params ? localiseParams(params, locale) : {}, { locale });
+	return lookup(key, params ? localiseParams(params, locale) : {}, locale);
 }
 
 // Rules pass codes, not words: a `country` parameter is a country code, a `type` an election
@@ -66,7 +58,7 @@ const hasCldr = (locale: string) => {
 };
 export const cldrLocale = (locale: string) => (hasCldr(locale) ? locale : 'nl');
 
-export function countryName(code: string, locale: string = getLocale()): string {
+export function countryName(code: string, locale: string = currentLocale()): string {
 	let names = displayNames.get(locale);
 	if (!names) {
 		names = new Intl.DisplayNames([cldrLocale(locale)], { type: 'region', fallback: 'code' });
@@ -76,7 +68,7 @@ export function countryName(code: string, locale: string = getLocale()): string 
 }
 
 /** Country options sorted as a reader of the page's language expects (Intl.Collator). */
-export function sortedCountries(codes: readonly string[], locale: string = getLocale()) {
+export function sortedCountries(codes: readonly string[], locale: string = currentLocale()) {
 	const collator = new Intl.Collator(locale);
 	return codes
 		.map((code) => ({ value: code, label: countryName(code, locale) }))
@@ -90,7 +82,7 @@ export const intlLocale = (locale: string) => INTL_LOCALE[locale] ?? locale;
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** '2027-02-03' → '3 februari 2027' / '3 February 2027' (a calendar day: no time zone shift). */
-export function formatDate(iso: string, locale: string = getLocale(), weekday = false): string {
+export function formatDate(iso: string, locale: string = currentLocale(), weekday = false): string {
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
 	const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
 	if (!hasCldr(locale)) {
@@ -130,7 +122,11 @@ export function formatDate(iso: string, locale: string = getLocale(), weekday = 
  * A clock time ('14:05'): by default in the reader's own time zone, for "your session ends at
  * …"; the office passes Europe/Amsterdam.
  */
-export function formatTime(date: Date, locale: string = getLocale(), timeZone?: string): string {
+export function formatTime(
+	date: Date,
+	locale: string = currentLocale(),
+	timeZone?: string
+): string {
 	return new Intl.DateTimeFormat(intlLocale(cldrLocale(locale)), {
 		hour: '2-digit',
 		minute: '2-digit',
@@ -145,7 +141,7 @@ export function formatTime(date: Date, locale: string = getLocale(), timeZone?: 
 export function formatInstant(
 	instant: Date,
 	timeZone: string,
-	locale: string = getLocale()
+	locale: string = currentLocale()
 ): string {
 	const { day, time } = wallClock(instant, timeZone);
 	return message('datetime', { date: formatDate(day, locale, true), time }, locale);
