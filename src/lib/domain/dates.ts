@@ -145,21 +145,25 @@ export function isClockTime(s: unknown): s is ClockTime {
 	return typeof s === 'string' && CLOCK_TIME.test(s);
 }
 
-const amsterdamParts = new Intl.DateTimeFormat('en-US', {
-	timeZone: AMSTERDAM,
-	year: 'numeric',
-	month: 'numeric',
-	day: 'numeric',
-	hour: 'numeric',
-	minute: 'numeric',
-	second: 'numeric',
-	hourCycle: 'h23'
-});
+// Made on first use: a formatter with a time zone loads ICU's zone data, which a page that shows
+// no instant (most question pages) should not pay for while it starts.
+let amsterdamFormatter: Intl.DateTimeFormat | undefined;
+const amsterdamParts = () =>
+	(amsterdamFormatter ??= new Intl.DateTimeFormat('en-US', {
+		timeZone: AMSTERDAM,
+		year: 'numeric',
+		month: 'numeric',
+		day: 'numeric',
+		hour: 'numeric',
+		minute: 'numeric',
+		second: 'numeric',
+		hourCycle: 'h23'
+	}));
 
 // The Amsterdam wall-clock reading of an instant, as if that reading were UTC.
 function amsterdamWallMs(ms: number): number {
 	const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
-	for (const p of amsterdamParts.formatToParts(new Date(ms))) parts[p.type] = p.value;
+	for (const p of amsterdamParts().formatToParts(new Date(ms))) parts[p.type] = p.value;
 	// A missing part would give NaN, and so an Invalid Date, never a wrong one.
 	const wall = new Date(0);
 	wall.setUTCFullYear(Number(parts.year), Number(parts.month) - 1, Number(parts.day));
