@@ -19,7 +19,10 @@ const i18n: Handle = ({ event, resolve }) =>
 // Security headers first, so that they are on every response, the language redirects included;
 // then the session (locals.session: the signed-in account or null), which the guards read. The
 // embeddable widget (/widget/…) is the same for everyone: no negotiation, no session, no cookie.
+// Outermost, the compression of public pages: it sees the headers the others set, and leaves
+// every page marked no-store as it is (src/lib/server/platform/compression.ts: BREACH).
 export const handle: Handle = sequence(
+	platform.compressPublicPages,
 	platform.securityHeaders,
 	platform.exceptWidget(negotiateLanguage),
 	platform.exceptWidget(auth.session),

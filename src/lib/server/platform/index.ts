@@ -12,6 +12,8 @@ import { baselineHeaders, isWidgetPath } from './baseline-headers.js';
 import { permissionsPolicy } from './permissions';
 import { GENERIC_JOURNEYS, journeyPath } from '$lib/journeys/catalogue';
 
+export { compressPublicPages } from './compression';
+
 /** Opens the database, applies migrations and seeds the calendar before the first request. */
 export async function start(): Promise<void> {
 	// Fail at start-up, not at the first upload: production refuses to run without keys.
