@@ -36,7 +36,15 @@ export const drafts = pgTable(
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [index().on(t.updatedAt)]
+	(t) => [
+		index().on(t.updatedAt),
+		// The signed-in status page asks for an account's forms not yet received; without this, a
+		// scan of every draft ever finished (bench/README.md: 151 ms at 300,000 forms, 1.9 ms with
+		// it). Partial: most drafts belong to no account.
+		index()
+			.on(t.accountId)
+			.where(sql`${t.accountId} is not null`)
+	]
 );
 
 export type Draft = typeof drafts.$inferSelect;

@@ -1,0 +1,1 @@
+CREATE INDEX "drafts_account_id_index" ON "drafts" USING btree ("account_id") WHERE "drafts"."account_id" is not null;
