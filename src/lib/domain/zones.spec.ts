@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { amsterdamDay, amsterdamInstant, amsterdamTime } from './dates';
-import { DEFAULT_TIME_ZONE, canonicalTimeZone, isTimeZone, wallClock } from './zones';
+import {
+	DEFAULT_TIME_ZONE,
+	canonicalTimeZone,
+	isTimeZone,
+	runtimeTimeZone,
+	wallClock
+} from './zones';
 
 describe('wallClock', () => {
 	const end = amsterdamInstant('2030-03-13', 'end-of-day');
@@ -58,5 +64,14 @@ describe('isTimeZone', () => {
 	it('gives the spelling of the runtime of a zone', () => {
 		expect(canonicalTimeZone('europe/amsterdam')).toBe('Europe/Amsterdam');
 		expect(canonicalTimeZone('Nowhere/Land')).toBeNull();
+	});
+});
+
+describe('runtimeTimeZone', () => {
+	it('is the zone this runtime runs in, a zone the portal knows, read once', () => {
+		const zone = runtimeTimeZone();
+		expect(zone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+		expect(isTimeZone(zone)).toBe(true);
+		expect(runtimeTimeZone()).toBe(zone);
 	});
 });

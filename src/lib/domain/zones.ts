@@ -48,6 +48,23 @@ export function canonicalTimeZone(s: unknown): string | null {
 	return formatter(s).resolvedOptions().timeZone;
 }
 
+let ownZone: string | null | undefined;
+
+/**
+ * The time zone this runtime runs in (the browser's, where a page asks), or null if it cannot
+ * say. Read once: a page with thirty cut-offs asked thirty times, each a new formatter.
+ */
+export function runtimeTimeZone(): string | null {
+	if (ownZone === undefined) {
+		try {
+			ownZone = Intl.DateTimeFormat().resolvedOptions().timeZone ?? null;
+		} catch {
+			ownZone = null;
+		}
+	}
+	return ownZone;
+}
+
 export type WallClock = { day: IsoDate; time: string };
 
 /** The calendar day and the time ('HH:MM') an instant reads as in a time zone. */
