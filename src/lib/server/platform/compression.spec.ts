@@ -9,7 +9,13 @@ const PAGE = `<!doctype html><html><body>${'<p>Stemmen vanuit het buitenland</p>
 
 async function answer(
 	path: string,
-	options: { method?: string; accept?: string; signedIn?: boolean; type?: string } = {}
+	options: {
+		method?: string;
+		accept?: string;
+		signedIn?: boolean;
+		type?: string;
+		cookie?: string;
+	} = {}
 ) {
 	const url = new URL(path, 'http://localhost');
 	const event = {
@@ -21,8 +27,11 @@ async function answer(
 		locals: { session: options.signedIn ? { accountId: 'a' } : null }
 	} as unknown as RequestEvent;
 	// As in hooks.server.ts: the compression outside, the security headers inside it.
-	const resolve = async () =>
-		new Response(PAGE, { headers: { 'content-type': options.type ?? 'text/html' } });
+	const resolve = async () => {
+		const headers = new Headers({ 'content-type': options.type ?? 'text/html' });
+		if (options.cookie) headers.append('set-cookie', options.cookie);
+		return new Response(event.request.method === 'HEAD' ? null : PAGE, { headers });
+	};
 	const response = await compressPublicPages({
 		event,
 		resolve: (inner) => securityHeaders({ event: inner, resolve })
@@ -30,11 +39,13 @@ async function answer(
 	const bytes = Buffer.from(await response.arrayBuffer());
 	const encoding = response.headers.get('content-encoding');
 	const text = (
-		encoding === 'br'
-			? brotliDecompressSync(bytes)
-			: encoding === 'gzip'
-				? gunzipSync(bytes)
-				: bytes
+		bytes.length === 0
+			? bytes
+			: encoding === 'br'
+				? brotliDecompressSync(bytes)
+				: encoding === 'gzip'
+					? gunzipSync(bytes)
+					: bytes
 	).toString('utf8');
 	return { response, bytes, encoding, text };
 }
@@ -56,6 +67,15 @@ describe('compressing public pages', () => {
 		const plain = await answer('/en/register', { accept: 'identity' });
 		expect(plain.encoding).toBeNull();
 		expect(plain.text).toBe(PAGE);
+		// A cache must still know the answer depends on what was asked.
+		expect(plain.response.headers.get('vary')).toMatch(/Accept-Encoding/);
+	});
+
+	it('answers a HEAD with the headers of the GET, and no body', async () => {
+		const head = await answer('/en/elections', { method: 'HEAD' });
+		expect(head.encoding).toBe('br');
+		expect(head.response.headers.get('vary')).toMatch(/Accept-Encoding/);
+		expect(head.bytes.length).toBe(0);
 	});
 
 	it('never compresses a page with a secret in it (BREACH): drafts, account, office, signed in', async () => {
@@ -72,6 +92,21 @@ describe('compressing public pages', () => {
 			expect(response.headers.get('cache-control'), path).toBe('private, no-store');
 		}
 		expect((await answer('/en/elections', { signedIn: true })).encoding).toBeNull();
+		// Routes match the decoded path: an escaped letter does not make a draft page public.
+		const escaped = await answer('/%72egister/abcdefghijabcdefghijabcdefghijabcdefghij123/check');
+		expect(escaped.encoding).toBeNull();
+		expect(escaped.response.headers.get('cache-control')).toBe('private, no-store');
+		// A malformed escape matches no route; it is treated as personal all the same.
+		expect((await answer('/en/%E0%A4%A')).encoding).toBeNull();
+	});
+
+	it('never lets a cache keep a page that sets a cookie (a session cleared, say)', async () => {
+		const { response, encoding } = await answer('/en/elections', {
+			cookie: '__Host-session=; Max-Age=0; Path=/; Secure; HttpOnly'
+		});
+		expect(encoding).toBeNull();
+		expect(response.headers.get('cache-control')).toBe('private, no-store');
+		expect(response.headers.get('set-cookie')).toMatch(/^__Host-session=;/);
 	});
 
 	it('leaves posts and what is not HTML alone', async () => {

@@ -1,5 +1,10 @@
 import type { Handle } from '@sveltejs/kit';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip as gzipCallback } from 'node:zlib';
+
+// Off the event loop's thread: other requests go on while a page is compressed.
+const brotli = promisify(brotliCompress);
+const gzip = promisify(gzipCallback);
 
 /**
  * Compresses a page that is the same for everyone (issue 6: the elections overview is 70 kB of
@@ -13,34 +18,28 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
  */
 export const compressPublicPages: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	const encoding = chooseEncoding(event.request.headers.get('accept-encoding'));
+	const method = event.request.method;
 	if (
-		!encoding ||
-		event.request.method !== 'GET' ||
-		!response.body ||
+		(method !== 'GET' && method !== 'HEAD') ||
 		response.headers.has('content-encoding') ||
 		!(response.headers.get('content-type') ?? '').startsWith('text/html') ||
 		/no-store|private/.test(response.headers.get('cache-control') ?? '')
 	) {
 		return response;
 	}
-	const body = Buffer.from(await response.arrayBuffer());
+	// Whatever this browser is sent, a cache must not give it to one that asked differently.
 	const headers = new Headers(response.headers);
 	headers.append('Vary', 'Accept-Encoding');
-	if (body.length < MIN_BYTES) {
-		return new Response(new Uint8Array(body), {
-			status: response.status,
-			statusText: response.statusText,
-			headers
-		});
+	const encoding = chooseEncoding(event.request.headers.get('accept-encoding'));
+	const body = response.body ? Buffer.from(await response.arrayBuffer()) : null;
+	const init = { status: response.status, statusText: response.statusText, headers };
+	if (!encoding || (body && body.length < MIN_BYTES)) {
+		return new Response(body ? new Uint8Array(body) : null, init);
 	}
+	// HEAD answers with the headers the GET would have.
 	headers.set('Content-Encoding', encoding);
 	headers.delete('Content-Length');
-	return new Response(new Uint8Array(compress(body, encoding)), {
-		status: response.status,
-		statusText: response.statusText,
-		headers
-	});
+	return new Response(body ? new Uint8Array(await compress(body, encoding)) : null, init);
 };
 
 // Below one packet, compressing gains nothing on the wire.
@@ -61,13 +60,13 @@ export function chooseEncoding(accept: string | null): 'br' | 'gzip' | null {
 }
 
 /** Brotli at quality 5: most of quality 11's gain, in a few milliseconds for a large page. */
-export function compress(body: Buffer, encoding: 'br' | 'gzip'): Buffer {
+export function compress(body: Buffer, encoding: 'br' | 'gzip'): Promise<Buffer> {
 	return encoding === 'br'
-		? brotliCompressSync(body, {
+		? brotli(body, {
 				params: {
 					[constants.BROTLI_PARAM_QUALITY]: 5,
 					[constants.BROTLI_PARAM_SIZE_HINT]: body.length
 				}
 			})
-		: gzipSync(body, { level: 6 });
+		: gzip(body, { level: 6 });
 }

@@ -69,6 +69,15 @@ const PERSONAL = new RegExp(
 	`^(/[a-z]{2,3})?/((${DRAFTS})/|status(/|$)|account(/|$)|office(/|$)|associations(/|$)|reminders(/|$)|session$)`
 );
 
+function decodedPath(pathname: string): string {
+	try {
+		return decodeURI(pathname);
+	} catch {
+		// Not a valid escape: no route matches it either; treat it as personal to be safe.
+		return '/account';
+	}
+}
+
 // Every response gets the baseline (./baseline-headers.js); a page keeps the
 // Content-Security-Policy SvelteKit made for it (nonces, svelte.config.js), any other response
 // (JSON, PDF, iCalendar, redirects) the baseline's, which lets nothing run or load. The widget
@@ -89,8 +98,14 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 	// account and office pages personal data: never kept by a shared or back-forward cache. Nor is
 	// any page answered to a signed-in browser (the public API stays cacheable: it is the same for
 	// everyone).
+	// Routes match the decoded path (/%72egister/… is /register/…), so the test reads it decoded.
+	// A response that sets a cookie (a session cleared, say) is one browser's, never a cache's.
 	const signedIn = event.locals.session && !event.url.pathname.includes('/api/');
-	if (PERSONAL.test(event.url.pathname) || signedIn) {
+	if (
+		PERSONAL.test(decodedPath(event.url.pathname)) ||
+		signedIn ||
+		response.headers.has('set-cookie')
+	) {
 		response.headers.set('Cache-Control', 'private, no-store');
 	}
 	return response;
