@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, optionsHtml } from './options';
+import { escapeHtml } from './escape';
+import { optionsHtml } from './options';
 
 describe('options as HTML', () => {
 	it('escapes what would end an attribute or start an element', () => {

@@ -3,17 +3,7 @@
  * countries and time zones: 650 options). As one `{@html}` block the page hydrates them by taking
  * the server's nodes as they are, instead of walking 650 elements one by one on a phone's CPU.
  */
-const ESCAPES: Record<string, string> = {
-	'&': '&amp;',
-	'<': '&lt;',
-	'>': '&gt;',
-	'"': '&quot;',
-	"'": '&#39;'
-};
-
-export function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
+import { escapeHtml } from './escape';
 
 export function optionsHtml(
 	options: readonly { value: string; label: string }[],

@@ -7,6 +7,7 @@
  */
 import { message } from '$lib/i18n';
 import { resolveLocale } from '$lib/server/pdf/locale';
+import { escapeHtml } from '$lib/html/escape';
 
 /** A paragraph, a heading, a bulleted list, or a link on its own line. */
 export type EmailBlock =
@@ -25,14 +26,7 @@ export type EmailContent = {
 
 export type RenderedEmail = { locale: string; subject: string; text: string; html: string };
 
-const ESCAPES: Record<string, string> = {
-	'&': '&amp;',
-	'<': '&lt;',
-	'>': '&gt;',
-	'"': '&quot;',
-	"'": '&#39;'
-};
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+export { escapeHtml };
 
 // Only links a voter can follow safely: no javascript:, data: or relative URLs in an e-mail.
 function safeHref(href: string): string {

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { formatDate, message } from '$lib/i18n';
 import type { WidgetCutoff, WidgetView } from './index';
+import { escapeHtml } from '$lib/html/escape';
 
 /**
  * Readable in a 300-pixel column (long German words hyphenate or wrap), WCAG 2.2 AA: every colour
@@ -51,18 +52,7 @@ export const CONTENT_SECURITY_POLICY = [
 	'frame-ancestors *'
 ].join('; ');
 
-const ESCAPES: Record<string, string> = {
-	'&': '&amp;',
-	'<': '&lt;',
-	'>': '&gt;',
-	'"': '&quot;',
-	"'": '&#39;'
-};
-
-/** Text or an attribute value as HTML: every character that could end either is escaped. */
-export function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
+export { escapeHtml };
 
 /** "31 days left." in Den Haag's calendar; the last two days by name. */
 function countdownText(days: number, locale: string): string {
