@@ -53,6 +53,7 @@ export function hasMessage(key: string): boolean {
 	return dictionary !== undefined && typeof dictionary[key] === 'string' && key !== '$schema';
 }
 
+/** What paraglide's `m.key(params, { locale })` becomes in the browser (vite.config.ts). */
 export function lookup(
 	key: string,
 	params: Record<string, unknown> = {},
@@ -60,12 +61,6 @@ export function lookup(
 ): string {
 	return format(template(key, locale), params);
 }
-
-/** What paraglide's `m.key(params, { locale })` becomes in the browser. */
-export const message =
-	(key: string) =>
-	(params: Record<string, unknown> = {}, options: { locale?: string } = {}) =>
-		lookup(key, params, options.locale ?? currentLocale());
 
 /** A message the page shows in every language (EVERY_LANGUAGE in vite.config.ts), with its texts. */
 export const multilingual =
