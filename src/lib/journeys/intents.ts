@@ -381,50 +381,54 @@ const BY_POST = [
 	...['pa karta', 'pa korreo']
 ];
 
-const RULES: readonly Rule[] = [
-	// KW M 6b: a lost or never received postal voting certificate.
-	rule('replacement', 5, LOST, PAPERS),
-	rule('replacement', 4, WHERE_IS, PAPERS),
-	rule('replacement', 1.5, LOST),
-	rule('replacement', 1, PAPERS),
-	rule('replacement', 3, REPLACE),
+// Built on first use: normalising every phrase cost a page that only links to a journey (the
+// elections overview, via START_CHOICES) 9 ms of a phone's start.
+let rules: readonly Rule[] | undefined;
+const RULES = (): readonly Rule[] =>
+	(rules ??= [
+		// KW M 6b: a lost or never received postal voting certificate.
+		rule('replacement', 5, LOST, PAPERS),
+		rule('replacement', 4, WHERE_IS, PAPERS),
+		rule('replacement', 1.5, LOST),
+		rule('replacement', 1, PAPERS),
+		rule('replacement', 3, REPLACE),
 
-	// KW K 7, L 9: a proxy (volmacht) or a voter pass (kiezerspas).
-	rule('vote_choice', 6, PROXY),
-	rule('vote_choice', 5, VOTE_VERB, FOR_ME),
-	rule('vote_choice', 3, SOMEONE_ELSE, VOTE_VERB),
-	rule('vote_choice', 4, IN_PERSON_NL),
+		// KW K 7, L 9: a proxy (volmacht) or a voter pass (kiezerspas).
+		rule('vote_choice', 6, PROXY),
+		rule('vote_choice', 5, VOTE_VERB, FOR_ME),
+		rule('vote_choice', 3, SOMEONE_ELSE, VOTE_VERB),
+		rule('vote_choice', 4, IN_PERSON_NL),
 
-	// KW M 1(2), M 3: living in the Netherlands, abroad on election day.
-	rule('temporarily_abroad', 4, HOLIDAY),
-	rule('temporarily_abroad', 3, ELECTION_DAY, ABROAD),
-	rule('temporarily_abroad', 2, ELECTION_DAY, HOLIDAY),
-	rule('temporarily_abroad', 5, LIVE_IN_NL, ABROAD),
-	rule('temporarily_abroad', 1, BY_POST),
+		// KW M 1(2), M 3: living in the Netherlands, abroad on election day.
+		rule('temporarily_abroad', 4, HOLIDAY),
+		rule('temporarily_abroad', 3, ELECTION_DAY, ABROAD),
+		rule('temporarily_abroad', 2, ELECTION_DAY, HOLIDAY),
+		rule('temporarily_abroad', 5, LIVE_IN_NL, ABROAD),
+		rule('temporarily_abroad', 1, BY_POST),
 
-	// KW D 3(3), D 6: change the registration or end it.
-	rule('change', 3, MOVED),
-	rule('change', 3, CHANGE),
-	rule('change', 3, CHANGE, DETAILS),
-	rule('change', 2, NEW_DETAILS),
-	rule('change', 6, REMOVE),
+		// KW D 3(3), D 6: change the registration or end it.
+		rule('change', 3, MOVED),
+		rule('change', 3, CHANGE),
+		rule('change', 3, CHANGE, DETAILS),
+		rule('change', 2, NEW_DETAILS),
+		rule('change', 6, REMOVE),
 
-	// KW D 2, D 3: register as a voter abroad.
-	rule('registration', 3, REGISTER),
-	rule('registration', 2, MOVED),
-	unless(rule('registration', 4, EMIGRATED), LIVE_IN_NL),
-	rule('registration', 3, WANT_TO_VOTE),
-	rule('registration', 6, NOT_YET_REGISTERED),
-	rule('registration', 1, BY_POST),
+		// KW D 2, D 3: register as a voter abroad.
+		rule('registration', 3, REGISTER),
+		rule('registration', 2, MOVED),
+		unless(rule('registration', 4, EMIGRATED), LIVE_IN_NL),
+		rule('registration', 3, WANT_TO_VOTE),
+		rule('registration', 6, NOT_YET_REGISTERED),
+		rule('registration', 1, BY_POST),
 
-	// KW D 5: am I registered?
-	rule('status', 8, AM_I_REGISTERED),
-	rule('status', 5, CHECK, REGISTER),
+		// KW D 5: am I registered?
+		rule('status', 8, AM_I_REGISTERED),
+		rule('status', 5, CHECK, REGISTER),
 
-	// The coming elections: what to do by when, and the voting checklist.
-	rule('elections', 4, WHEN_ELECTIONS),
-	rule('elections', 1, BY_POST)
-];
+		// The coming elections: what to do by when, and the voting checklist.
+		rule('elections', 4, WHEN_ELECTIONS),
+		rule('elections', 1, BY_POST)
+	]);
 
 /** Below this score nothing is proposed: a single weak hint is no understanding. */
 export const MIN_SCORE = 2;
@@ -465,7 +469,7 @@ export function understand(text: unknown): Understanding {
 		return found;
 	};
 	if (tokens.length > 0) {
-		for (const r of RULES) {
+		for (const r of RULES()) {
 			if (r.groups.every((group) => group.some(has)) && !r.unless.some(has)) {
 				scores.set(r.to, (scores.get(r.to) ?? 0) + r.weight);
 			}
