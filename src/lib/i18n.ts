@@ -44,18 +44,15 @@ export function t(text: Text): string {
 const displayNames = new Map<string, Intl.DisplayNames>();
 
 /**
- * The runtime's CLDR data has no Papiamentu (nor does i18n-iso-countries): such a language gets
- * Dutch country names, which readers of Papiamentu in Aruba, Curaçao and Sint Maarten also read.
+ * CLDR (in Node's ICU and every browser's) has no Papiamentu (nor does i18n-iso-countries): such
+ * a language gets Dutch country names, which readers of Papiamentu in Aruba, Curaçao and Sint
+ * Maarten also read, and its dates from the catalogue. A fixed list, not a question to the
+ * runtime: the server and the browser must render the same words, and asking ICU
+ * (supportedLocalesOf) cost a phone 16 ms of the elections overview's start.
+ * tests/unit/catalogue.spec.ts checks the list against this runtime's ICU.
  */
-const cldr = new Map<string, boolean>();
-const hasCldr = (locale: string) => {
-	let known = cldr.get(locale);
-	if (known === undefined) {
-		known = Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0;
-		cldr.set(locale, known);
-	}
-	return known;
-};
+export const WITHOUT_CLDR: ReadonlySet<string> = new Set(['pap']);
+const hasCldr = (locale: string) => !WITHOUT_CLDR.has(locale);
 export const cldrLocale = (locale: string) => (hasCldr(locale) ? locale : 'nl');
 
 export function countryName(code: string, locale: string = currentLocale()): string {
@@ -67,55 +64,52 @@ export function countryName(code: string, locale: string = currentLocale()): str
 	return names.of(code) ?? code;
 }
 
-/** Country options sorted as a reader of the page's language expects (Intl.Collator). */
-export function sortedCountries(codes: readonly string[], locale: string = currentLocale()) {
-	const collator = new Intl.Collator(locale);
-	return codes
-		.map((code) => ({ value: code, label: countryName(code, locale) }))
-		.sort((a, b) => collator.compare(a.label, b.label));
+export type CountryOption = { readonly value: string; readonly label: string };
+const sorted = new Map<string, readonly CountryOption[]>();
+
+/**
+ * Country options sorted as a reader of the page's language expects (Intl.Collator). Kept per
+ * language and list: naming and sorting 249 countries took a phone's CPU 45 ms at every page.
+ */
+export function sortedCountries(
+	codes: readonly string[],
+	locale: string = currentLocale()
+): readonly CountryOption[] {
+	const key = `${locale}|${codes.join(',')}`;
+	let options = sorted.get(key);
+	if (!options) {
+		const collator = new Intl.Collator(locale);
+		options = codes
+			.map((code) => ({ value: code, label: countryName(code, locale) }))
+			.sort((a, b) => collator.compare(a.label, b.label));
+		sorted.set(key, options);
+	}
+	return options;
 }
 
 // English pages use the day-month-year order that readers in Europe and most of the world expect.
 const INTL_LOCALE: Record<string, string> = { en: 'en-GB' };
 export const intlLocale = (locale: string) => INTL_LOCALE[locale] ?? locale;
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** '2027-02-03' → '3 februari 2027' / '3 February 2027' (a calendar day: no time zone shift). */
+/**
+ * '2027-02-03' → '3 februari 2027' / '3 February 2027' (a calendar day: no time zone shift), from
+ * the catalogue's month and weekday names and patterns (date_long, date_month_1…), not from
+ * Intl: the browser's first date formatter cost a phone 65 ms of the elections overview's start
+ * (ICU builds its pattern generator), and the catalogue reads the same in every runtime.
+ * tests/unit/dates-catalogue.spec.ts checks it against Intl (CLDR) for every day of two centuries
+ * in each language CLDR has; Papiamentu, which CLDR lacks, has only the catalogue.
+ */
 export function formatDate(iso: string, locale: string = currentLocale(), weekday = false): string {
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
 	const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-	if (!hasCldr(locale)) {
-		// No CLDR date names for this language: the catalogue has them (date_month_1…).
-		const weekdayName = message(
-			`date_weekday_${new Date(Date.UTC(y, m - 1, d)).getUTCDay()}`,
-			{},
-			locale
-		);
-		const parts = {
-			day: String(d),
-			month: message(`date_month_${m}`, {}, locale),
-			year: String(y)
-		};
-		return weekday
-			? message('date_long_weekday', { ...parts, weekday: weekdayName }, locale)
-			: message('date_long', parts, locale);
-	}
-	// Building a formatter costs far more than using one; notices for a whole BRP batch format
-	// tens of thousands of dates, so each language keeps its two formatters.
-	const key = `${locale}|${weekday}`;
-	let format = dateFormats.get(key);
-	if (!format) {
-		format = new Intl.DateTimeFormat(intlLocale(locale), {
-			day: 'numeric',
-			month: 'long',
-			year: 'numeric',
-			...(weekday ? { weekday: 'long' } : {}),
-			timeZone: 'UTC'
-		});
-		dateFormats.set(key, format);
-	}
-	return format.format(new Date(Date.UTC(y, m - 1, d)));
+	const parts = { day: String(d), month: message(`date_month_${m}`, {}, locale), year: String(y) };
+	if (!weekday) return message('date_long', parts, locale);
+	const weekdayName = message(
+		`date_weekday_${new Date(Date.UTC(y, m - 1, d)).getUTCDay()}`,
+		{},
+		locale
+	);
+	return message('date_long_weekday', { ...parts, weekday: weekdayName }, locale);
 }
 
 /**

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import * as compiled from '$lib/paraglide/messages.js';
 import { format, hasMessage, loadMessages, lookup, multilingual } from '$lib/catalogue.client';
 import { EVERY_LANGUAGE } from '$lib/every-language';
+import { WITHOUT_CLDR } from '$lib/i18n';
 
 type MessageFn = (params?: Record<string, string>, options?: { locale?: string }) => string;
 const paraglide = compiled as unknown as Record<string, MessageFn>;
@@ -87,5 +88,14 @@ describe('the browser catalogue', () => {
 		);
 		expect(called.size).toBeGreaterThan(0);
 		expect([...called].filter((key) => !EVERY_LANGUAGE.includes(key))).toEqual([]);
+	});
+
+	it('knows which languages CLDR lacks, as the ICU of this runtime does', () => {
+		for (const locale of Object.keys(texts)) {
+			expect(WITHOUT_CLDR.has(locale), locale).toBe(
+				Intl.DateTimeFormat.supportedLocalesOf([locale]).length === 0
+			);
+		}
+		expect(WITHOUT_CLDR.has('pap')).toBe(true);
 	});
 });

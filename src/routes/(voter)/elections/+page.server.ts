@@ -1,5 +1,6 @@
 import type { PageServerLoad } from './$types';
 import * as overview from '$lib/server/overview';
+import { sortedCountries } from '$lib/i18n';
 
 // Every upcoming election in full (issue 4 item 2): a GET form chooses the country the voter posts
 // from and their time zone, so everything renders on the server, without JavaScript.
@@ -11,7 +12,8 @@ export const load: PageServerLoad = async ({ url }) => {
 		elections,
 		postalDays,
 		prefs,
-		countries: overview.countries(),
+		// Named and sorted here, in the page's language: a phone need not do it again.
+		countries: sortedCountries(overview.countries()),
 		zones: overview.timeZones(prefs.timeZone)
 	};
 };

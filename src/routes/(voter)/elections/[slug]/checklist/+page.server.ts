@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import * as m from '$lib/paraglide/messages.js';
 import * as overview from '$lib/server/overview';
+import { sortedCountries } from '$lib/i18n';
 
 // The voting checklist of one election (issue 4 item 7): public, for every registered voter.
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -11,7 +12,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	return {
 		checklist,
 		prefs,
-		countries: overview.countries(),
+		// Named and sorted here, in the page's language: a phone need not do it again.
+		countries: sortedCountries(overview.countries()),
 		zones: overview.timeZones(prefs.timeZone)
 	};
 };
