@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { amsterdamDay, amsterdamInstant, amsterdamTime } from './dates';
 import {
+	countryTimeZone,
 	DEFAULT_TIME_ZONE,
 	canonicalTimeZone,
 	isTimeZone,
@@ -73,5 +74,24 @@ describe('runtimeTimeZone', () => {
 		expect(zone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
 		expect(isTimeZone(zone)).toBe(true);
 		expect(runtimeTimeZone()).toBe(zone);
+	});
+});
+
+describe('countryTimeZone', () => {
+	const at = new Date('2030-02-10T10:00:00Z');
+
+	it('is the zone of a country that keeps one time', () => {
+		expect(countryTimeZone('FR', at)).toBe('Europe/Paris');
+		expect(countryTimeZone('JP', at)).toBe('Asia/Tokyo');
+		expect(countryTimeZone('NL', at)).toBe('Europe/Amsterdam');
+		// Berlin and Büsingen read the same all year: one time.
+		expect(countryTimeZone('DE', at)).toBe('Europe/Berlin');
+	});
+
+	it('is null where a country keeps more than one time, or none is known', () => {
+		expect(countryTimeZone('US', at)).toBeNull();
+		expect(countryTimeZone('ES', at)).toBeNull(); // the Canaries are an hour behind
+		expect(countryTimeZone('AU', at)).toBeNull();
+		expect(countryTimeZone('ZZ', at)).toBeNull();
 	});
 });

@@ -80,3 +80,30 @@ export function wallClock(instant: Date, timeZone: string): WallClock {
 		time: `${parts.hour!.padStart(2, '0')}:${parts.minute!.padStart(2, '0')}`
 	};
 }
+
+type LocaleWithZones = Intl.Locale & { getTimeZones?: () => string[]; timeZones?: string[] };
+
+/**
+ * The time a country keeps, where it keeps one: the zone of a voter who has chosen their country
+ * but not a zone, so the overview shows their own time without JavaScript. Null where the
+ * country's zones differ (the United States, Spain with the Canaries) or the runtime does not
+ * know its zones: then the voter chooses. Zones that read the same in winter and in summer of
+ * `at`'s year count as one (Germany's Berlin and Büsingen).
+ */
+export function countryTimeZone(country: string, at: Date): string | null {
+	let zones: string[];
+	try {
+		const locale = new Intl.Locale(`und-${country}`) as LocaleWithZones;
+		zones = locale.getTimeZones?.() ?? locale.timeZones ?? [];
+	} catch {
+		return null;
+	}
+	const known = zones.map(canonicalTimeZone).filter((z) => z !== null);
+	if (known.length === 0) return null;
+	const year = at.getUTCFullYear();
+	const probes = [new Date(Date.UTC(year, 0, 15, 12)), new Date(Date.UTC(year, 6, 15, 12))];
+	const reading = (zone: string) =>
+		probes.map((p) => Object.values(wallClock(p, zone)).join(' ')).join(' | ');
+	const first = reading(known[0]!);
+	return known.every((z) => reading(z) === first) ? known[0]! : null;
+}

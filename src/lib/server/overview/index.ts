@@ -10,6 +10,7 @@ import {
 	REGISTERED_VOTER_ACTIONS,
 	amsterdamDay,
 	canonicalTimeZone,
+	countryTimeZone,
 	electionsOverview,
 	isCountryCode,
 	nominationDayOf,
@@ -52,13 +53,16 @@ const inputOf = (e: elections.Election): OverviewElectionInput => ({
 /** What the voter chose in the page's GET form; each part checked, errors as message keys. */
 export type Preferences = {
 	country: string | null;
-	/** The time zone chosen, or null: Den Haag's, and the browser's own where JavaScript runs. */
+	/**
+	 * The time zone chosen; else the one the chosen country keeps (countryTimeZone); else null:
+	 * Den Haag's, and the browser's own where a page runs JavaScript.
+	 */
 	timeZone: string | null;
 	errors: { country?: string; timeZone?: string };
 };
 
 /** Reads `?country=DE&tz=America/New_York`; an empty value means "not chosen". */
-export function preferences(params: URLSearchParams): Preferences {
+export function preferences(params: URLSearchParams, now: Date = clock.now()): Preferences {
 	const errors: Preferences['errors'] = {};
 	const rawCountry = (params.get('country') ?? '').trim().toUpperCase();
 	const rawZone = (params.get('tz') ?? '').trim();
@@ -71,6 +75,8 @@ export function preferences(params: URLSearchParams): Preferences {
 	if (rawZone) {
 		timeZone = canonicalTimeZone(rawZone);
 		if (!timeZone) errors.timeZone = 'overview_error_time_zone';
+	} else if (country) {
+		timeZone = countryTimeZone(country, now);
 	}
 	return { country, timeZone, errors };
 }

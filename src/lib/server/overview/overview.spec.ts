@@ -139,6 +139,9 @@ describe('preferences', () => {
 			timeZone: null,
 			errors: {}
 		});
+		// A country that keeps one time gives its zone where none is chosen; one with several not.
+		expect(overview.preferences(new URLSearchParams('country=fr')).timeZone).toBe('Europe/Paris');
+		expect(overview.preferences(new URLSearchParams('country=US')).timeZone).toBeNull();
 		expect(overview.preferences(new URLSearchParams('country=ZZ&tz=Mars/Base')).errors).toEqual({
 			country: 'overview_error_country',
 			timeZone: 'overview_error_time_zone'
