@@ -2,9 +2,10 @@
  * Issue 4 item 2 on the server whose clock stands at `inject('clock')` (10 February 2030, 11:00
  * in Den Haag): the countdown's days for every cut-off of TK 2030, with JavaScript on and off,
  * computed here from that clock and the cut-off days the public API gives (never copied by
- * hand); local times in the voter's time zone, detected in the browser or chosen in the GET form;
- * "post by" for a chosen country; the live countdown ticking from the server's clock; errors and
- * axe on every state.
+ * hand); the overview sent without scripts (issue 6); local times in the voter's time zone,
+ * chosen in the GET form, taken from a country that keeps one time, or detected in the browser
+ * (the checklist); "post by" for a chosen country; the live countdown ticking from the server's
+ * clock (the start page); errors and axe on every state.
  */
 import { describe, inject } from 'vitest';
 import type { APIRequestContext, Page } from 'playwright-core';
@@ -120,18 +121,17 @@ async function expectCountdowns(page: Page, election: ApiElection) {
 }
 
 describe('with JavaScript', () => {
-	test('every TK 2030 cut-off counts down the days from the fixed clock', async ({ page }) => {
+	test('the overview is sent as HTML alone; every TK 2030 cut-off counts down the days from the fixed clock', async ({
+		page
+	}) => {
 		const election = await tk2030(page.request);
-		// The planning facts the fixed clock was chosen for (DOMAIN.md): 31 and 9 days.
-		const change = election.cutoffs.find((c) => c.id === 'change')!;
 		const proxy = election.cutoffs.find((c) => c.id === 'proxy')!;
-		expect(daysBetween(todayInDenHaag(clock), change.date)).toBe(31);
-		expect(daysBetween(todayInDenHaag(clock), proxy.date)).toBe(9);
 		// The proxy cut-off is the day before the certificates go out (KW K 8(2), L 10(b)).
 		expect(proxy.date).toBe(addDays(election.certificatesSentOn, -1));
 
 		await page.goto(`${clocked}/en/elections`);
-		await hydrated(page);
+		// Issue 6: no script to fetch, parse or run on a phone (csr = false); the server says it all.
+		expect(await page.locator('script').count()).toBe(0);
 		await expectCountdowns(page, election);
 		await expectNoAxeViolations(page);
 	});
@@ -141,28 +141,31 @@ describe('with JavaScript', () => {
 	}) => {
 		// The browser's own clock is faked and runs from a wrong day: only elapsed time counts.
 		await page.clock.install({ time: new Date('2001-01-01T00:00:00Z') });
-		await page.goto(`${clocked}/en/elections`);
+		// The start page's glance at the coming elections: TK 2030's proxy cut-off comes first.
+		await page.goto(`${clocked}/en`);
 		await hydrated(page);
-		const proxy = action(page, 'proxy_or_voter_pass');
-		await expect.poll(() => proxy.textContent()).toContain(t('countdown_days', { count: '9' }));
+		const compact = page.getByRole('region', { name: t('home_elections_title'), exact: true });
+		const next = compact.getByRole('listitem').first();
+		expect(await next.textContent()).toContain(t('cutoff_proxy_or_voter_pass'));
+		await expect.poll(() => next.textContent()).toContain(t('countdown_days', { count: '9' }));
 		await page.clock.fastForward('24:00:00');
-		await expect.poll(() => proxy.textContent()).toContain(t('countdown_days', { count: '8' }));
+		await expect.poll(() => next.textContent()).toContain(t('countdown_days', { count: '8' }));
 		// To 13:00 on 19 February in Den Haag: 11 hours left on the last day (to 23:59:59.999).
 		await page.clock.fastForward(194 * 3_600_000);
 		await expect
-			.poll(() => proxy.textContent())
+			.poll(() => next.textContent())
 			.toContain(t('countdown_hours_minutes', { hours: '11', minutes: '0' }));
 		await page.clock.runFor(60_000);
 		await expect
-			.poll(() => proxy.textContent())
+			.poll(() => next.textContent())
 			.toContain(t('countdown_hours_minutes', { hours: '10', minutes: '59' }));
 		// 23:31: under an hour left, in minutes only; at 00:01 the next day it has passed.
 		await page.clock.fastForward(630 * 60_000);
 		await expect
-			.poll(() => proxy.textContent())
+			.poll(() => next.textContent())
 			.toContain(t('countdown_minutes', { minutes: '29' }));
 		await page.clock.fastForward(30 * 60_000);
-		await expect.poll(() => proxy.textContent()).toContain(t('countdown_closed'));
+		await expect.poll(() => next.textContent()).toContain(t('countdown_closed'));
 	});
 
 	test('the start page shows the next cut-offs of TK 2030 with their days', async ({ page }) => {
@@ -179,7 +182,7 @@ describe('with JavaScript', () => {
 });
 
 describe('in the voter’s own time zone', () => {
-	test('a browser in New York sees each cut-off in New York time as well as Dutch time', async ({
+	test('a browser in New York sees the checklist’s cut-offs in New York time as well as Dutch time', async ({
 		browser
 	}) => {
 		const context = await browser.newContext({
@@ -189,23 +192,24 @@ describe('in the voter’s own time zone', () => {
 		try {
 			const page = await context.newPage();
 			const election = await tk2030(page.request);
-			await page.goto(`${clocked}/en/elections`);
+			await page.goto(`${clocked}/en/elections/TK-2030/checklist`);
 			await hydrated(page);
-			for (const id of ['change', 'proxy', 'returnEnvelope']) {
-				const cutoff = election.cutoffs.find((c) => c.id === id)!;
-				const item = action(page, KINDS[id]!);
-				await expect
-					.poll(() => item.textContent(), { message: id })
-					.toContain(
-						t('cutoff_time_yours', {
-							zone: 'America/New York',
-							datetime: inZone(cutoff.closesAt!, 'America/New_York')
-						})
-					);
-				expect(await item.textContent()).toContain(
-					t('cutoff_time_den_haag', { datetime: inZone(cutoff.closesAt!, 'Europe/Amsterdam') })
+			const cutoff = election.cutoffs.find((c) => c.id === 'returnEnvelope')!;
+			const item = page
+				.getByRole('main')
+				.getByRole('listitem')
+				.filter({ has: page.getByText(t('cutoff_den_haag_return'), { exact: true }) });
+			await expect
+				.poll(() => item.textContent())
+				.toContain(
+					t('cutoff_time_yours', {
+						zone: 'America/New York',
+						datetime: inZone(cutoff.closesAt!, 'America/New_York')
+					})
 				);
-			}
+			expect(await item.textContent()).toContain(
+				t('cutoff_time_den_haag', { datetime: inZone(cutoff.closesAt!, 'Europe/Amsterdam') })
+			);
 			// The change cut-off: the end of 13 March in Den Haag is 18:59 in New York.
 			expect(
 				inZone(election.cutoffs.find((c) => c.id === 'change')!.closesAt!, 'America/New_York')
@@ -218,6 +222,32 @@ describe('in the voter’s own time zone', () => {
 		} finally {
 			await context.close();
 		}
+	});
+
+	test('on the overview, a country that keeps one time gives the voter’s time without a zone chosen', async ({
+		page
+	}) => {
+		const election = await tk2030(page.request);
+		await page.goto(`${clocked}/en/elections?country=JP`);
+		// Japan keeps one time: its zone is taken, and the form shows it.
+		expect(await page.getByLabel(t('overview_time_zone_label')).inputValue()).toBe('Asia/Tokyo');
+		for (const id of ['change', 'proxy', 'returnEnvelope']) {
+			const cutoff = election.cutoffs.find((c) => c.id === id)!;
+			expect(await action(page, KINDS[id]!).textContent(), id).toContain(
+				t('cutoff_time_yours', {
+					zone: 'Asia/Tokyo',
+					datetime: inZone(cutoff.closesAt!, 'Asia/Tokyo')
+				})
+			);
+		}
+		// The United States keep several: no guess, Dutch time only until the voter chooses.
+		await page.goto(`${clocked}/en/elections?country=US`);
+		expect(await page.getByLabel(t('overview_time_zone_label')).inputValue()).toBe(
+			'Europe/Amsterdam'
+		);
+		const yours = t('cutoff_time_yours', { zone: '', datetime: '' }).split('(')[0]!;
+		expect(await tkSection(page).textContent()).not.toContain(yours);
+		await expectNoAxeViolations(page);
 	});
 });
 

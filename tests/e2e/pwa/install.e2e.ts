@@ -94,7 +94,7 @@ describe('the installable app', () => {
 	});
 
 	test('a new version waits for the voter, who reloads when they choose', async ({ page }) => {
-		await page.goto('/en/elections');
+		await page.goto('/en');
 		await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 		await page.reload();
 		// A deployment, as the browser sees it: another worker script for the same scope.
