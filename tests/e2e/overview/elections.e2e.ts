@@ -129,9 +129,11 @@ describe('with JavaScript', () => {
 		// The proxy cut-off is the day before the certificates go out (KW K 8(2), L 10(b)).
 		expect(proxy.date).toBe(addDays(election.certificatesSentOn, -1));
 
-		await page.goto(`${clocked}/en/elections`);
-		// Issue 6: no script to fetch, parse or run on a phone (csr = false); the server says it all.
+		const response = await page.goto(`${clocked}/en/elections`);
+		// Issue 6: no script to fetch, parse or run on a phone (csr = false); the server says it all,
+		// and the page's policy allows none.
 		expect(await page.locator('script').count()).toBe(0);
+		expect(response!.headers()['content-security-policy']).toContain("script-src 'none'");
 		await expectCountdowns(page, election);
 		await expectNoAxeViolations(page);
 	});

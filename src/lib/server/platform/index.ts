@@ -82,6 +82,17 @@ function decodedPath(pathname: string): string {
 // Content-Security-Policy SvelteKit made for it (nonces, svelte.config.js), any other response
 // (JSON, PDF, iCalendar, redirects) the baseline's, which lets nothing run or load. The widget
 // (/widget/…) keeps the one its route sets, which lets any site frame it.
+/**
+ * A page's policy with `script-src 'none'` where its script-src names no nonce and no hash:
+ * SvelteKit names one for every script of its own it puts into a page, so such a page was sent
+ * without scripts (`csr = false`, the elections overview) and may run none, not even from 'self'.
+ */
+export function scriptlessPolicy(csp: string): string {
+	return csp.replace(/(^|;\s*)script-src\s+([^;]*)/, (all, start: string, sources: string) =>
+		/'(nonce|sha256|sha384|sha512)-/.test(sources) ? all : `${start}script-src 'none'`
+	);
+}
+
 export const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const widget = isWidgetPath(event.url.pathname);
@@ -89,6 +100,8 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 		if (name === 'Content-Security-Policy' && response.headers.has(name)) continue;
 		response.headers.set(name, value);
 	}
+	const csp = response.headers.get('Content-Security-Policy');
+	if (csp) response.headers.set('Content-Security-Policy', scriptlessPolicy(csp));
 	// The widget sits in other sites' pages and is the same for everyone (issue 5: "no cookies, no
 	// tracking"): whatever a later hook or a future change might set, it never carries a cookie.
 	if (widget) response.headers.delete('set-cookie');

@@ -6,7 +6,7 @@ import {
 	baselineHeaders,
 	isWidgetPath
 } from './baseline-headers.js';
-import { exceptWidget, securityHeaders } from './index';
+import { exceptWidget, scriptlessPolicy, securityHeaders } from './index';
 
 describe('the widget’s exception to the baseline', () => {
 	it('covers /widget/… and its language-prefixed twins only', () => {
@@ -124,5 +124,23 @@ describe('exceptWidget', () => {
 			await wrapped({ event: eventFor(path), resolve: async () => new Response('page') });
 		}
 		expect(calls).toEqual(['/', '/register', '/en/elections', '/widgets']);
+	});
+});
+
+describe('a page sent without scripts', () => {
+	it('allows no script at all; a page with its scripts keeps their nonce or hash', () => {
+		expect(scriptlessPolicy("default-src 'self'; script-src 'self'; object-src 'none'")).toBe(
+			"default-src 'self'; script-src 'none'; object-src 'none'"
+		);
+		expect(scriptlessPolicy("script-src 'self'")).toBe("script-src 'none'");
+		for (const csp of [
+			"default-src 'self'; script-src 'self' 'nonce-abc=='; object-src 'none'",
+			"script-src 'self' 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='",
+			"default-src 'none'; style-src 'self'"
+		]) {
+			expect(scriptlessPolicy(csp), csp).toBe(csp);
+		}
+		// script-src-elem or -attr are other directives, left as they are.
+		expect(scriptlessPolicy("script-src-elem 'self'")).toBe("script-src-elem 'self'");
 	});
 });
