@@ -4,7 +4,6 @@
  * article), and a large QR code of the link with the link printed under it. Public data only: the
  * association's name and the election calendar, nothing about any voter.
  */
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFPage } from 'pdf-lib';
 import { LAW, compareIsoDates, type ElectionType, type IsoDate } from '$lib/domain';
 import { formatDate as formatLongDate } from '$lib/i18n';
@@ -13,7 +12,7 @@ import * as m from '$lib/paraglide/messages.js';
 import * as calendar from '$lib/server/calendar';
 import { PDF_CREATOR } from '$lib/server/pdf';
 import { spacer } from '$lib/server/pdf/cover';
-import { loadFonts } from '$lib/server/pdf/fonts';
+import { loadFonts, sharedFontkit } from '$lib/server/pdf/fonts';
 import {
 	block,
 	box,
@@ -270,7 +269,7 @@ export async function posterPdf(input: PosterInput): Promise<Uint8Array> {
 	const files = await loadFonts();
 
 	const doc = await PDFDocument.create();
-	doc.registerFontkit(fontkit);
+	doc.registerFontkit(sharedFontkit);
 	// Subset: only the glyphs used are embedded (tens of kB instead of 1.4 MB); pdf-lib still
 	// writes a ToUnicode map, so the text can be searched and read back.
 	const fonts: Fonts = {

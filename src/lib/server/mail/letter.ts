@@ -8,7 +8,6 @@
  * the window on the left) follow: the address field 45–90 mm from the top and 20–105 mm from the
  * left, with the return address in its first 5 mm; fold marks at 105 and 210 mm.
  */
-import fontkit from '@pdf-lib/fontkit';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { PDFDocument, type PDFPage } from 'pdf-lib';
 import { amsterdamDay } from '$lib/domain/dates';
@@ -16,7 +15,7 @@ import { countryName, message } from '$lib/i18n';
 import { denHaag } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { outbox, type OutboxMessage, type PostalAddress } from '$lib/server/db/schema';
-import { loadFonts } from '$lib/server/pdf/fonts';
+import { loadFonts, sharedFontkit } from '$lib/server/pdf/fonts';
 import {
 	block,
 	COLOR,
@@ -146,7 +145,7 @@ export async function letterPdf(outboxId: string): Promise<Uint8Array | null> {
 	const locale = resolveLocale(letter.locale);
 
 	const doc = await PDFDocument.create();
-	doc.registerFontkit(fontkit);
+	doc.registerFontkit(sharedFontkit);
 	const files = await loadFonts();
 	const fonts: Fonts = {
 		regular: await doc.embedFont(files.regular, { subset: true }),

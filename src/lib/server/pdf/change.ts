@@ -4,7 +4,6 @@
  * model's language) with the voter's language beside it, the reference and its QR code on every
  * page. The signed paper is the application; the portal never submits it.
  */
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFPage } from 'pdf-lib';
 import * as m from '$lib/paraglide/messages.js';
 import {
@@ -16,7 +15,7 @@ import {
 	referenceBox,
 	spacer as coverSpacer
 } from './cover';
-import { loadFonts } from './fonts';
+import { loadFonts, sharedFontkit } from './fonts';
 import {
 	BOX_TEXT_WIDTH,
 	CELL_PAD,
@@ -139,7 +138,7 @@ export async function renderChangePdf(input: ChangePdfInput): Promise<Uint8Array
 	const o = { locale };
 	const files = await loadFonts();
 	const doc = await PDFDocument.create();
-	doc.registerFontkit(fontkit);
+	doc.registerFontkit(sharedFontkit);
 	// Subset: only the glyphs used are embedded; text extraction still works (ToUnicode map).
 	const fonts = {
 		regular: await doc.embedFont(files.regular, { subset: true }),

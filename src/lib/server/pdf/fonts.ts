@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import fontkit from '@pdf-lib/fontkit';
 
 export type FontFiles = { regular: Uint8Array; bold: Uint8Array };
 
@@ -24,3 +25,27 @@ export function loadFonts(): Promise<FontFiles> {
 	);
 	return fonts;
 }
+
+type Fontkit = typeof fontkit;
+type Font = Awaited<ReturnType<Fontkit['create']>>;
+const parsed = new WeakMap<Uint8Array, Font>();
+
+/**
+ * fontkit for `PDFDocument.registerFontkit`, which parses each font file once per process instead
+ * of once per document: pdf-lib hands it the bytes for every `embedFont`, and fontkit decoding
+ * DejaVu's tables afresh was half the time a PDF took (bench/README.md item 2). The font object
+ * is only read by the embedders (layout, glyph outlines); each document makes its own subset.
+ * Keyed by the byte arrays `loadFonts` keeps, so other bytes are parsed as before.
+ */
+export const sharedFontkit: Fontkit = {
+	...fontkit,
+	create(data: Uint8Array, postscriptName?: string) {
+		if (postscriptName !== undefined) return fontkit.create(data, postscriptName);
+		let font = parsed.get(data);
+		if (!font) {
+			font = fontkit.create(data);
+			parsed.set(data, font);
+		}
+		return font;
+	}
+};

@@ -4,11 +4,10 @@
  * by hand and send. The signed paper is the legal application (KW D 3); the portal never
  * submits it.
  */
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import * as m from '$lib/paraglide/messages.js';
 import { renderCover } from './cover';
-import { loadFonts } from './fonts';
+import { loadFonts, sharedFontkit } from './fonts';
 import { FORM_NL, renderForm } from './form';
 import { footer } from './layout';
 import { resolveLocale } from './locale';
@@ -25,7 +24,7 @@ export async function renderRegistrationPdf(input: RegistrationPdfInput): Promis
 	const files = await loadFonts();
 
 	const doc = await PDFDocument.create();
-	doc.registerFontkit(fontkit);
+	doc.registerFontkit(sharedFontkit);
 	// Subset: only the glyphs used are embedded (tens of kB instead of 1.4 MB); text extraction
 	// still works (pdf-lib writes a ToUnicode map), which the tests check.
 	const fonts = {

@@ -5,7 +5,6 @@
  * on every page, to print, sign by hand and send. The signed paper is the request; the portal never
  * submits it. Built from the registration form's parts (form.ts, cover.ts) so both look alike.
  */
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFPage } from 'pdf-lib';
 import * as m from '$lib/paraglide/messages.js';
 import {
@@ -17,7 +16,7 @@ import {
 	referenceBox,
 	spacer as coverSpacer
 } from './cover';
-import { loadFonts } from './fonts';
+import { loadFonts, sharedFontkit } from './fonts';
 import {
 	CELL_GAP,
 	CELL_PAD,
@@ -124,7 +123,7 @@ export async function renderRequestPdf(input: RequestPdfInput): Promise<Uint8Arr
 	const o = { locale };
 	const files = await loadFonts();
 	const doc = await PDFDocument.create();
-	doc.registerFontkit(fontkit);
+	doc.registerFontkit(sharedFontkit);
 	// Subset: only the glyphs used are embedded; text extraction still works (ToUnicode map).
 	const fonts = {
 		regular: await doc.embedFont(files.regular, { subset: true }),

@@ -4,11 +4,10 @@
  * kiezerspas", KW K 6, K 7), and for a proxy a page of its own for the holder's signed declaration
  * of willingness (L 8(3)). The signed paper (or its scan) is the request; the portal never sends it.
  */
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFPage } from 'pdf-lib';
 import * as m from '$lib/paraglide/messages.js';
 import { coverPageStart } from './cover';
-import { loadFonts } from './fonts';
+import { loadFonts, sharedFontkit } from './fonts';
 import { PDF_CREATOR } from './index';
 import {
 	block,
@@ -135,7 +134,7 @@ export async function renderVoteChoicePdf(input: VoteChoicePdfInput): Promise<Ui
 	const o = { locale };
 	const files = await loadFonts();
 	const doc = await PDFDocument.create();
-	doc.registerFontkit(fontkit);
+	doc.registerFontkit(sharedFontkit);
 	// Subset: only the glyphs used are embedded; text extraction still works (ToUnicode map).
 	const fonts: Fonts = {
 		regular: await doc.embedFont(files.regular, { subset: true }),
