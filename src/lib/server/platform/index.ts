@@ -78,10 +78,6 @@ function decodedPath(pathname: string): string {
 	}
 }
 
-// Every response gets the baseline (./baseline-headers.js); a page keeps the
-// Content-Security-Policy SvelteKit made for it (nonces, svelte.config.js), any other response
-// (JSON, PDF, iCalendar, redirects) the baseline's, which lets nothing run or load. The widget
-// (/widget/…) keeps the one its route sets, which lets any site frame it.
 /**
  * A page's policy with `script-src 'none'` where its script-src names no nonce and no hash:
  * SvelteKit names one for every script of its own it puts into a page, so such a page was sent
@@ -93,6 +89,11 @@ export function scriptlessPolicy(csp: string): string {
 	);
 }
 
+// Every response gets the baseline (./baseline-headers.js); a page keeps the
+// Content-Security-Policy SvelteKit made for it (nonces, svelte.config.js), any other response
+// (JSON, PDF, iCalendar, redirects) the baseline's, which lets nothing run or load. The widget
+// (/widget/…) keeps the one its route sets, which lets any site frame it. A page sent
+// without scripts allows none (scriptlessPolicy).
 export const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const widget = isWidgetPath(event.url.pathname);
